@@ -1,0 +1,202 @@
+"""Every workflow of pachca-profile, one nox session each.
+
+    nox -s generate          rebuild generated/ from openapi.yaml
+    nox -s check_generated   fail when generated/ is not what the spec gives
+    nox -s lint_spec         openapi-spec-validator, then Spectral
+    nox -s lint              ruff and mypy --strict on the hand-written code
+    nox -s tests             the pytest suites
+
+Tool versions are pinned here; the package's own runtime dependencies are
+ranges in pyproject.toml, and the sessions install the pinned versions of
+them first so that every run tests the same code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests"]
+
+ROOT = Path(__file__).parent
+PYTHON = "3.11"
+
+PINS = {
+    # generators and formatters
+    "openapi-python-client": "0.29.1",
+    "datamodel-code-generator": "0.97.0",
+    "ruff": "0.17.6",
+    "mypy": "2.4.1",
+    "nox": "2026.10.20",
+    # the package's runtime dependencies, as tested
+    "attrs": "26.1.0",
+    "httpx": "0.28.1",
+    "python-dateutil": "2.9.0.post0",
+    "typing-extensions": "4.15.0",
+    "pydantic": "2.14.4",
+    # spec checks
+    "openapi-spec-validator": "0.9.0",
+    # tests
+    "pytest": "9.2.0",
+    "pyyaml": "6.0.3",
+}
+
+
+def pinned(*names: str) -> list[str]:
+    """The ``name==version`` requirement of each named tool."""
+    return [f"{name}=={PINS[name]}" for name in names]
+
+
+RUNTIME = pinned("attrs", "httpx", "python-dateutil", "typing-extensions")
+EXTRAS = {
+    "schemas": pinned("pydantic"),
+}
+GENERATORS = pinned("openapi-python-client", "datamodel-code-generator", "ruff")
+
+
+def install_project(session: nox.Session, *extras: str) -> None:
+    """Install the package as users get it (a wheel), on pinned dependencies.
+
+    The dependencies of each named extra are installed at their pinned
+    versions first; the package itself is rebuilt on every run so that
+    the tests never see a stale copy of generated/ or overlays/.
+    """
+    requirements = list(RUNTIME)
+    for extra in extras:
+        requirements += EXTRAS[extra]
+    session.install(*requirements)
+    session.install("--no-deps", "--force-reinstall", ".")
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Rebuild generated/ from openapi.yaml; a second run changes nothing."""
+    session.install(*GENERATORS)
+    session.run("python", "tools/generate.py", "--spec", "openapi.yaml")
+
+
+@nox.session(python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail, naming the files, when generated/ differs from what the spec gives."""
+    session.install(*GENERATORS)
+    with tempfile.TemporaryDirectory(prefix="pachca-check-") as tmp:
+        session.run(
+            "python", "tools/generate.py", "--spec", "openapi.yaml", "--out", tmp
+        )
+        differences = _compare_trees(ROOT / "generated", Path(tmp))
+
+    if differences:
+        listing = "\n  ".join(differences)
+        session.error(
+            "generated/ is not what openapi.yaml produces; run `nox -s generate`."
+            f"\n  {listing}"
+        )
+    session.log("generated/ matches openapi.yaml")
+
+
+def _compare_trees(committed: Path, fresh: Path) -> list[str]:
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+
+    old, new = files(committed), files(fresh)
+    lines = []
+    for name in sorted(old.keys() | new.keys()):
+        if name not in new:
+            lines.append(f"generated/{name}: not produced by the spec")
+        elif name not in old:
+            lines.append(f"generated/{name}: missing")
+        elif old[name] != new[name]:
+            lines.append(f"generated/{name}: differs")
+    return lines
+
+
+SPECTRAL_RULES = {
+    "operation-operationId",
+    "operation-tags",
+    "operation-description",
+    "pachca-operation-summary",
+    "pachca-response-example",
+    "pachca-no-nullable",
+    "pachca-no-nullable-allof",
+    "pachca-error-schema",
+}
+
+
+@nox.session(python=PYTHON)
+def lint_spec(session: nox.Session) -> None:
+    """Validate openapi.yaml, then lint it with Spectral and .spectral.yaml.
+
+    Afterwards the ruleset is checked against a spec that breaks each of
+    the project's rules on purpose, so a rule that stops firing fails too.
+    """
+    session.install(*pinned("openapi-spec-validator"))
+    session.run("openapi-spec-validator", "openapi.yaml")
+
+    npm_install(session)
+    spectral = ["npm", "exec", "--no", "--", "spectral", "lint"]
+    session.run(
+        *spectral,
+        "--ruleset",
+        ".spectral.yaml",
+        "--fail-severity",
+        "warn",
+        "openapi.yaml",
+        external=True,
+    )
+
+    report = session.run(
+        *spectral,
+        "--ruleset",
+        ".spectral.yaml",
+        "--format",
+        "json",
+        "--quiet",
+        "tests/fixtures/spectral/bad.yaml",
+        external=True,
+        silent=True,
+        success_codes=[0, 1],
+    )
+    fired = {finding["code"] for finding in json.loads(str(report))}
+    silent = SPECTRAL_RULES - fired
+    if silent:
+        session.error(f"Spectral rules that no longer fire: {sorted(silent)}")
+    session.log(f"each of the {len(SPECTRAL_RULES)} checked rules fires on bad.yaml")
+
+
+def npm_install(session: nox.Session) -> None:
+    """Install the pinned Node tools from package-lock.json, once per tree."""
+    if shutil.which("npm") is None:
+        session.error("npm is needed for Spectral and Prism: install Node.js 20")
+    marker = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff and mypy --strict on the hand-written code."""
+    session.install(*pinned("ruff", "mypy", "pytest", "pyyaml", "nox"))
+    install_project(session, "schemas")
+    session.run("ruff", "check", "overlays", "tests", "tools", "noxfile.py")
+    session.run("ruff", "format", "--check", "overlays", "tests", "tools")
+    session.run("mypy", "overlays", "tools")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The pytest suites, against the package installed as a wheel."""
+    session.install(*pinned("pytest", "pyyaml"), *GENERATORS)
+    install_project(session, "schemas")
+    session.run("pytest", *session.posargs)
