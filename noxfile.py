@@ -38,7 +38,7 @@ PINS = {
     "attrs": "26.1.0",
     "httpx": "0.28.1",
     "python-dateutil": "2.9.0.post0",
-    "typing-extensions": "4.15.0",
+    "typing-extensions": "4.16.0",
     "pydantic": "2.14.4",
     # spec checks
     "openapi-spec-validator": "0.9.0",
