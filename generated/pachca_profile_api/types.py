@@ -1,5 +1,7 @@
 """Contains some shared types for properties"""
 
+import datetime
+import sys
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -38,6 +40,17 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+def parse_datetime(value: str) -> datetime.datetime:
+    """Read an ISO-8601 date-time; a trailing Z means UTC on every Python.
+
+    Python 3.10's fromisoformat does not accept Z and takes fractions of
+    exactly 3 or 6 digits; later versions read any ISO-8601 form.
+    """
+    if sys.version_info < (3, 11) and value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    return datetime.datetime.fromisoformat(value)
+
+
 T = TypeVar("T")
 
 
@@ -51,4 +64,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "parse_datetime",
+]

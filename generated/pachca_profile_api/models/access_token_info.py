@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import types
 from ..models.o_auth_scope import OAuthScope
 
 T = TypeVar("T", bound="AccessTokenInfo")
@@ -125,7 +126,7 @@ class AccessTokenInfo:
 
             scopes.append(scopes_item)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = types.parse_datetime(d.pop("created_at"))
 
         def _parse_revoked_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -133,7 +134,7 @@ class AccessTokenInfo:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                revoked_at_type_0 = datetime.datetime.fromisoformat(data)
+                revoked_at_type_0 = types.parse_datetime(data)
 
                 return revoked_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -155,7 +156,7 @@ class AccessTokenInfo:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_used_at_type_0 = types.parse_datetime(data)
 
                 return last_used_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class CustomPropertyDataType(StrEnum):
+class CustomPropertyDataType(str, Enum):
     DATE = "date"
     LINK = "link"
     NUMBER = "number"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class CustomPropertyEntityType(StrEnum):
+class CustomPropertyEntityType(str, Enum):
     TASK = "Task"
     USER = "User"
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class InviteStatus(StrEnum):
+class InviteStatus(str, Enum):
     CONFIRMED = "confirmed"
     SENT = "sent"
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class OAuthScope(StrEnum):
+class OAuthScope(str, Enum):
     AUDIT_EVENTSREAD = "audit_events:read"
     BOTSREAD = "bots:read"
     BOTSWRITE = "bots:write"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import types
 from ..models.invite_status import InviteStatus
 from ..models.user_role import UserRole
 
@@ -286,7 +287,7 @@ class User:
 
         sso = d.pop("sso")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = types.parse_datetime(d.pop("created_at"))
 
         def _parse_last_activity_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -294,7 +295,7 @@ class User:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                last_activity_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_activity_at_type_0 = types.parse_datetime(data)
 
                 return last_activity_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

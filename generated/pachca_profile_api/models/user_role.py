@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class UserRole(StrEnum):
+class UserRole(str, Enum):
     ADMIN = "admin"
     GUEST = "guest"
     MULTI_GUEST = "multi_guest"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class ValidationErrorCode(StrEnum):
+class ValidationErrorCode(str, Enum):
     ACCESS_DENIED = "access_denied"
     ALREADY_ASSIGNED = "already_assigned"
     ALREADY_EXISTS = "already_exists"
