@@ -6,6 +6,7 @@
     nox -s lint              ruff and mypy --strict on the hand-written code
     nox -s tests             the pytest suites
     nox -s compat            the pytest suites on Python 3.10, the oldest supported
+    nox -s drift -- SPEC     differences from Pachca's own spec (a path or URL)
 
 Tool versions are pinned here; the package's own runtime dependencies are
 ranges in pyproject.toml, and the sessions install the pinned versions of
@@ -45,6 +46,11 @@ PINS = {
     # tests
     "pytest": "9.2.0",
     "pyyaml": "6.0.3",
+    "types-pyyaml": "6.0.12.20261122",
+    "hypothesis": "6.170.27",
+    "hypothesis-jsonschema": "0.23.1",
+    # contract review
+    "griffe": "2.4.1",
 }
 
 
@@ -187,7 +193,9 @@ def npm_install(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict on the hand-written code."""
-    session.install(*pinned("ruff", "mypy", "pytest", "pyyaml", "nox"))
+    session.install(
+        *pinned("ruff", "mypy", "pytest", "pyyaml", "types-pyyaml", "griffe", "nox")
+    )
     install_project(session, "schemas")
     session.run("ruff", "check", "overlays", "tests", "tools", "noxfile.py")
     session.run("ruff", "format", "--check", "overlays", "tests", "tools")
@@ -210,10 +218,26 @@ def compat(session: nox.Session) -> None:
     run_test_suite(session, generators=False)
 
 
+TEST_TOOLS = pinned("pytest", "pyyaml", "hypothesis", "hypothesis-jsonschema", "griffe")
+
+
 def run_test_suite(session: nox.Session, *, generators: bool = True) -> None:
     """Install the pinned test tools and the wheel, then run pytest."""
-    session.install(*pinned("pytest", "pyyaml"))
+    session.install(*TEST_TOOLS)
     if generators:
         session.install(*GENERATORS)
     install_project(session, "schemas")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def drift(session: nox.Session) -> None:
+    """Compare openapi.yaml with Pachca's own spec: ``-- UPSTREAM_SPEC``.
+
+    UPSTREAM_SPEC is a path or an http(s) URL; each difference in the
+    operations this project covers is printed on one line.
+    """
+    if not session.posargs:
+        session.error("usage: nox -s drift -- UPSTREAM_SPEC (a path or a URL)")
+    session.install(*pinned("pyyaml"))
+    session.run("python", "tools/drift.py", *session.posargs)
