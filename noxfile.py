@@ -7,6 +7,7 @@
     nox -s tests             the pytest suites
     nox -s compat            the pytest suites on Python 3.10, the oldest supported
     nox -s drift -- SPEC     differences from Pachca's own spec (a path or URL)
+    nox -s api_diff -- REF   breaking changes since a git ref (--allow-breaking)
 
 Tool versions are pinned here; the package's own runtime dependencies are
 ranges in pyproject.toml, and the sessions install the pinned versions of
@@ -241,3 +242,16 @@ def drift(session: nox.Session) -> None:
         session.error("usage: nox -s drift -- UPSTREAM_SPEC (a path or a URL)")
     session.install(*pinned("pyyaml"))
     session.run("python", "tools/drift.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def api_diff(session: nox.Session) -> None:
+    """Breaking changes since a git ref: ``-- BASE_REF [--allow-breaking]``.
+
+    Compares the contract and the generated Python API (griffe) of BASE_REF
+    with the working tree; fails on a breaking change unless allowed.
+    """
+    if not session.posargs:
+        session.error("usage: nox -s api_diff -- BASE_REF [--allow-breaking]")
+    session.install(*pinned("pyyaml", "griffe"))
+    session.run("python", "tools/api_diff.py", *session.posargs)

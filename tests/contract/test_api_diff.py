@@ -1,0 +1,217 @@
+"""tools/api_diff.py catches a deliberately breaking edit of openapi.yaml.
+
+A copy of the contract gets several breaking edits and is compiled with
+tools/generate.py, as a maintainer would; api_diff must report each one,
+in the contract and in the generated Python API, and fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / "tools"
+
+needs_generators = pytest.mark.skipif(
+    shutil.which("openapi-python-client") is None
+    or shutil.which("datamodel-codegen") is None,
+    reason="the generators are installed by the tests session only",
+)
+
+# (text in openapi.yaml, its replacement): each breaks clients differently.
+BREAKING_EDITS = (
+    # remove a field of the profile answer
+    (
+        "        nickname:\n          type: string\n          maxLength: 255\n"
+        "          description: The user name shown after @.\n",
+        "",
+    ),
+    ("        - nickname\n", ""),
+    # a request field becomes required
+    (
+        "      required: [emoji, title]\n",
+        "      required: [emoji, title, expires_at]\n",
+    ),
+    # the status title accepts fewer characters
+    (
+        "        title:\n          type: string\n          maxLength: 50\n"
+        "          description: The status text, at most 50 characters.\n"
+        "        expires_at:\n          type: string\n",
+        "        title:\n          type: string\n          maxLength: 40\n"
+        "          description: The status text, at most 50 characters.\n"
+        "        expires_at:\n          type: string\n",
+    ),
+    # an answer becomes nullable
+    (
+        "        image_url:\n          type: string\n"
+        "          description: The avatar's URL.",
+        "        image_url:\n          type: [string, 'null']\n"
+        "          description: The avatar's URL.",
+    ),
+    # an enum value of a parameter disappears
+    ("enum: [User, Task]", "enum: [User]"),
+)
+
+
+def run_api_diff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(TOOLS / "api_diff.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def generate(tree: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            str(TOOLS / "generate.py"),
+            "--spec",
+            str(tree / "openapi.yaml"),
+            "--out",
+            str(tree / "generated"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+def copy_contract(target: Path) -> Path:
+    target.mkdir()
+    shutil.copy(ROOT / "openapi.yaml", target / "openapi.yaml")
+    shutil.copytree(
+        ROOT / "generated",
+        target / "generated",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return target
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_contract(tmp_path_factory.mktemp("api-diff") / "base")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = tmp_path_factory.mktemp("api-diff") / "broken"
+    tree.mkdir()
+    text = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+    for old, new in BREAKING_EDITS:
+        assert text.count(old) == 1, f"the contract changed; update the edit {old!r}"
+        text = text.replace(old, new)
+    (tree / "openapi.yaml").write_text(text, encoding="utf-8")
+    generate(tree)
+    return tree
+
+
+@pytest.fixture(scope="module")
+def broken_report(base: Path, broken: Path) -> subprocess.CompletedProcess[str]:
+    return run_api_diff("--base-tree", str(base), "--tree", str(broken))
+
+
+@needs_generators
+def test_a_breaking_edit_fails_the_diff(
+    broken_report: subprocess.CompletedProcess[str],
+) -> None:
+    assert broken_report.returncode == 1, broken_report.stderr
+
+
+@needs_generators
+@pytest.mark.parametrize(
+    "line",
+    [
+        "contract: GET /profile: response 200 body.data.nickname: removed",
+        "contract: PUT /profile/status: request body.status.expires_at: "
+        "became required",
+        "contract: PUT /profile/status: request body.status.title: "
+        "maxLength narrowed from 50 to 40",
+        "contract: PUT /profile/avatar: response 200 body.data.image_url: "
+        "answer became nullable",
+        "contract: GET /custom_properties: param query entity_type: "
+        "enum values removed: Task",
+        "python: pachca_profile_api.models.user.User.nickname: "
+        "Public object was removed",
+        "python: pachca_profile_api.models.custom_property_entity_type."
+        "CustomPropertyEntityType.TASK: Public object was removed",
+    ],
+)
+def test_each_breaking_edit_is_reported(
+    broken_report: subprocess.CompletedProcess[str], line: str
+) -> None:
+    assert line in broken_report.stdout.splitlines()
+
+
+@needs_generators
+def test_allow_breaking_reports_and_succeeds(base: Path, broken: Path) -> None:
+    result = run_api_diff(
+        "--base-tree", str(base), "--tree", str(broken), "--allow-breaking"
+    )
+
+    assert result.returncode == 0
+    assert "breaking change(s)" in result.stdout
+
+
+@needs_generators
+def test_undoing_the_edits_only_widens_and_is_not_breaking(
+    base: Path, broken: Path
+) -> None:
+    result = run_api_diff("--base-tree", str(broken), "--tree", str(base))
+
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_an_unchanged_tree_reports_nothing(base: Path) -> None:
+    result = run_api_diff("--base-tree", str(base), "--tree", str(base))
+
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    tree = copy_contract(tmp_path / "repo")
+    git(tree, "init", "--quiet")
+    git(tree, "add", "openapi.yaml", "generated")
+    git(tree, "commit", "--quiet", "-m", "contract")
+    return tree
+
+
+def test_a_git_ref_equal_to_the_tree_reports_nothing(repo: Path) -> None:
+    result = run_api_diff("HEAD", "--tree", str(repo))
+
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_a_git_ref_is_compared_with_the_edited_tree(repo: Path) -> None:
+    spec = repo / "openapi.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("  /oauth/token/info:", "  /oauth/token/about:"))
+
+    result = run_api_diff("HEAD", "--tree", str(repo))
+
+    assert result.returncode == 1
+    assert "contract: GET /oauth/token/info: operation removed" in result.stdout
+
+
+def test_an_unknown_ref_exits_2(repo: Path) -> None:
+    result = run_api_diff("no-such-ref", "--tree", str(repo))
+
+    assert result.returncode == 2
+    assert "no-such-ref" in result.stderr

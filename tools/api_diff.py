@@ -1,0 +1,271 @@
+"""Report the breaking changes between a base revision and the working tree.
+
+    python tools/api_diff.py BASE_REF [--allow-breaking]
+    python tools/api_diff.py --base-tree DIR [--tree DIR] [--allow-breaking]
+
+A *tree* is a folder holding ``openapi.yaml`` and ``generated/`` (and
+``overlays/`` where it exists). BASE_REF is any git ref; it is exported
+with ``git archive`` into a temporary folder, so the working tree and the
+repository's worktree list stay untouched. Two kinds of breakage are
+reported, one line each:
+
+    python: <griffe's one-line explanation>
+    contract: GET /profile: response 200 body.data.title: answer became nullable
+
+The Python lines come from griffe's ``find_breaking_changes`` over the
+generated packages (and the overlay package); the contract lines from
+``contract_breaks`` below. Exit status: 0 when nothing breaks (nothing is
+printed) or when ``--allow-breaking`` is given, 1 on a breaking change, 2
+when a tree cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import griffe
+from contract_shape import Facet, Shape, contract
+from openapi_schema import load_spec
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (folder inside a tree, package name) whose public Python API is compared.
+PACKAGES = (
+    ("generated", "pachca_profile_api"),
+    ("generated", "pachca_profile_schemas"),
+    ("overlays", "pachca_profile"),
+)
+
+# Bound changes that accept fewer values: the new bound is lower (maxima)
+# or higher (minima) than the old.
+UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems")
+LOWER_BOUNDS = ("minLength", "minimum", "exclusiveMinimum", "minItems")
+
+
+def api_diff(base: Path, head: Path) -> list[str]:
+    """Every breaking change from tree ``base`` to tree ``head``, as lines."""
+    lines = [f"contract: {line}" for line in spec_breaks(base, head)]
+    lines += [f"python: {line}" for line in python_breaks(base, head)]
+    return lines
+
+
+def spec_breaks(base: Path, head: Path) -> list[str]:
+    """The breaking changes between the two trees' ``openapi.yaml``."""
+    old = contract(load_spec(base / "openapi.yaml"))
+    new = contract(load_spec(head / "openapi.yaml"))
+    lines = []
+    for key, shape in old.items():
+        if key not in new:
+            lines.append(f"{key}: operation removed")
+            continue
+        lines += [f"{key}: {line}" for line in contract_breaks(shape, new[key])]
+    return lines
+
+
+def contract_breaks(old: Shape, new: Shape) -> list[str]:
+    """The breaking changes between two shapes of one operation.
+
+    Breaking: a removed parameter, field or documented status; a new
+    required request field; a request value that accepts fewer types, enum
+    values or lengths; an answer that became nullable, may now lack a
+    field, carries a new type, or lost enum values (or gained some while
+    the enum is closed).
+    """
+    lines = []
+    for location in sorted(old.keys() | new.keys()):
+        before, after = old.get(location), new.get(location)
+        if after is None:
+            lines.append(f"{location}: removed")
+        elif before is None:
+            if after.side == "request" and after.required:
+                lines.append(f"{location}: new required request field")
+        elif after.side == "request":
+            lines += [f"{location}: {line}" for line in _request_breaks(before, after)]
+        else:
+            lines += [f"{location}: {line}" for line in _answer_breaks(before, after)]
+    return _drop_children_of_removed(lines)
+
+
+def _request_breaks(before: Facet, after: Facet) -> list[str]:
+    lines = []
+    if after.required and not before.required:
+        lines.append("became required")
+    if before.types - after.types and "any" not in after.types:
+        lines.append(f"no longer accepts {_names(before.types - after.types)}")
+    lost = (before.enum or frozenset()) - (after.enum or frozenset())
+    if after.enum is not None and lost and not after.open_enum:
+        lines.append(f"enum values removed: {_names(lost)}")
+    lines += _narrowed_bounds(before, after)
+    return lines
+
+
+def _answer_breaks(before: Facet, after: Facet) -> list[str]:
+    lines = []
+    if after.nullable and not before.nullable:
+        lines.append("answer became nullable")
+    if before.required and not after.required:
+        lines.append("answer may now lack this field")
+    added = after.value_types - before.value_types
+    if added and "any" not in before.types:
+        lines.append(f"answer may now be {_names(added)}")
+    lost = (before.enum or frozenset()) - (after.enum or frozenset())
+    if before.enum is not None and lost:
+        lines.append(f"enum values removed: {_names(lost)}")
+    gained = (after.enum or frozenset()) - (before.enum or frozenset())
+    if gained and not after.open_enum:
+        lines.append(f"closed enum gained values: {_names(gained)}")
+    return lines
+
+
+def _narrowed_bounds(before: Facet, after: Facet) -> list[str]:
+    old, new = dict(before.constraints), dict(after.constraints)
+    lines = []
+    for key in UPPER_BOUNDS + LOWER_BOUNDS:
+        if key not in new or new.get(key) == old.get(key):
+            continue
+        narrower = key not in old or (
+            float(new[key]) < float(old[key])
+            if key in UPPER_BOUNDS
+            else float(new[key]) > float(old[key])
+        )
+        if narrower:
+            lines.append(f"{key} narrowed from {old.get(key, 'none')} to {new[key]}")
+    for key in ("pattern", "format"):
+        if key in new and new.get(key) != old.get(key):
+            lines.append(f"{key} changed from {old.get(key, 'none')} to {new[key]}")
+    return lines
+
+
+def _drop_children_of_removed(lines: list[str]) -> list[str]:
+    """Keep one line for a removed object, not one per field inside it."""
+    removed = [
+        line.removesuffix(": removed") for line in lines if line.endswith(": removed")
+    ]
+    kept = []
+    for line in lines:
+        location = line.split(": ", 1)[0]
+        inside = any(
+            location != parent
+            and location.startswith((f"{parent}.", f"{parent}[]", f"{parent} "))
+            for parent in removed
+        )
+        if not inside:
+            kept.append(line)
+    return kept
+
+
+def _names(values: frozenset[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def python_breaks(base: Path, head: Path) -> list[str]:
+    """griffe's breaking changes of each package present in ``base``."""
+    lines = []
+    for folder, package in PACKAGES:
+        old_root, new_root = base / folder, head / folder
+        if not (old_root / package).is_dir():
+            continue
+        if not (new_root / package).is_dir():
+            lines.append(f"package {package} removed")
+            continue
+        old, new = _load(package, old_root), _load(package, new_root)
+        lines += [_describe(b) for b in griffe.find_breaking_changes(old, new)]
+    return lines
+
+
+def _describe(breakage: griffe.Breakage) -> str:
+    """griffe's one-line explanation, without its colours and file paths."""
+    line = f"{breakage.obj.path}: {breakage.kind.value}"
+    if breakage.kind is griffe.BreakageKind.OBJECT_REMOVED:
+        return line
+    old = str(breakage.old_value) if breakage.old_value else ""
+    new = str(breakage.new_value) if breakage.new_value else ""
+    if old and new:
+        return f"{line}: {old} -> {new}"
+    if old or new:
+        return f"{line}: {old or new}"
+    return line
+
+
+def _load(package: str, search_path: Path) -> griffe.Object | griffe.Alias:
+    return griffe.load(
+        package,
+        search_paths=[search_path],
+        modules_collection=griffe.ModulesCollection(),
+        allow_inspection=False,
+        resolve_aliases=False,
+    )
+
+
+def export_ref(ref: str, target: Path, *, repo: Path = ROOT) -> None:
+    """Write the files of git ``ref`` into ``target`` with ``git archive``.
+
+    Raises ``subprocess.CalledProcessError`` when git does not know ``ref``.
+    """
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(target, filter="data")
+        else:  # Python 3.10 before 3.10.12 has no extraction filters.
+            tar.extractall(target)  # noqa: S202 - our own repository's files
+
+
+def _base_tree(args: argparse.Namespace, scratch: Path) -> Path:
+    if args.base_tree is not None:
+        return Path(args.base_tree)
+    export_ref(args.base_ref, scratch, repo=args.tree)
+    return scratch
+
+
+def _iter_report(lines: list[str]) -> Iterator[str]:
+    yield from lines
+    if lines:
+        yield f"{len(lines)} breaking change(s)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base_ref", nargs="?", help="git ref to compare against")
+    parser.add_argument("--base-tree", type=Path, help="a folder instead of a ref")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="default: this tree")
+    parser.add_argument("--allow-breaking", action="store_true")
+    args = parser.parse_args(argv)
+    if (args.base_ref is None) == (args.base_tree is None):
+        parser.error("give exactly one of BASE_REF and --base-tree")
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    with tempfile.TemporaryDirectory(prefix="pachca-api-diff-") as tmp:
+        try:
+            lines = api_diff(_base_tree(args, Path(tmp)), args.tree)
+        except subprocess.CalledProcessError as exc:
+            reason = exc.stderr.decode(errors="replace").strip()
+            print(f"api_diff: git archive {args.base_ref}: {reason}", file=sys.stderr)
+            return 2
+        except (OSError, ValueError) as exc:
+            print(f"api_diff: cannot read a tree: {exc}", file=sys.stderr)
+            return 2
+
+    for line in _iter_report(lines):
+        print(line)
+    if lines and not args.allow_breaking:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
