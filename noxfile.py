@@ -41,6 +41,7 @@ PINS = {
     "attrs": "26.1.0",
     "httpx": "0.28.1",
     "typing-extensions": "4.16.0",
+    "tenacity": "9.2.1",
     "pydantic": "2.14.4",
     # spec checks
     "openapi-spec-validator": "0.9.0",
@@ -60,7 +61,7 @@ def pinned(*names: str) -> list[str]:
     return [f"{name}=={PINS[name]}" for name in names]
 
 
-RUNTIME = pinned("attrs", "httpx", "typing-extensions")
+RUNTIME = pinned("attrs", "httpx", "tenacity", "typing-extensions")
 EXTRAS = {
     "schemas": pinned("pydantic"),
 }
