@@ -1,0 +1,364 @@
+"""One exception hierarchy for everything that can go wrong with a call.
+
+::
+
+    PachcaError                 status_code, message, method, path, errors,
+    |                           oauth_error, body, headers
+    +-- ClientError             any other 4xx
+    |   +-- BadRequestError            400
+    |   +-- AuthenticationError        401
+    |   +-- PaymentRequiredError       402
+    |   +-- PermissionDeniedError      403
+    |   +-- NotFoundError              404
+    |   +-- UnprocessableEntityError   422
+    |   +-- RateLimitError             429, with retry_after
+    +-- ServerError             5xx, whatever the body (a proxy's HTML too)
+    +-- TransportError          no answer at all: status_code is None
+    |   +-- PachcaTimeoutError
+    |   +-- PachcaConnectionError
+    +-- ResponseParseError      a 2xx whose body is not what the API documents
+
+    InvalidInputError(ValueError)   refused before sending; not a PachcaError
+
+Nothing the server sent is dropped: an ``ApiError`` or ``OAuthError`` body is
+parsed with the generated models (which keep unknown fields and codes), and
+``body`` always holds the raw text. None of these objects ever holds the
+request's headers, so the access token cannot leak through ``str`` or
+``repr``.
+
+    >>> try:
+    ...     client.get_profile()  # doctest: +SKIP
+    ... except AuthenticationError as exc:
+    ...     print(exc.oauth_error.error_description)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from pachca_profile_api.models import ApiError, ApiErrorItem, OAuthError
+
+from .retry import retry_after_of
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PachcaConnectionError",
+    "PachcaError",
+    "PachcaTimeoutError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseParseError",
+    "ServerError",
+    "TransportError",
+    "UnprocessableEntityError",
+    "error_from_response",
+    "error_from_transport",
+]
+
+# How much of a body that is not JSON goes into the message (all of it is
+# kept in ``body``).
+_EXCERPT = 200
+
+
+class PachcaError(Exception):
+    """A call to the Pachca API that did not give the documented answer.
+
+    ``str(exc)`` is ``message``: status, method, path and what the server
+    said, e.g. ``401 Unauthorized on GET /profile: The access token is
+    invalid (invalid_token)``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        errors: Sequence[ApiErrorItem] = (),
+        oauth_error: OAuthError | None = None,
+        body: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.method = method
+        self.path = path
+        self.errors: list[ApiErrorItem] = list(errors)
+        self.oauth_error = oauth_error
+        self.body = body
+        self.headers: dict[str, str] = dict(headers or {})
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(kind: type[PachcaError], state: dict[str, Any]) -> PachcaError:
+    """Unpickle a PachcaError of any subclass from its attributes."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, state["message"])
+    error.__dict__.update(state)
+    return error
+
+
+class ClientError(PachcaError):
+    """A 4xx answer: the request needs changing before it is sent again."""
+
+
+class BadRequestError(ClientError):
+    """400: the server could not understand the request."""
+
+
+class AuthenticationError(ClientError):
+    """401: the access token is missing, unknown or revoked."""
+
+
+class PaymentRequiredError(ClientError):
+    """402: the workspace's plan does not include this operation."""
+
+
+class PermissionDeniedError(ClientError):
+    """403: the token lacks the scope or the role this operation needs."""
+
+
+class NotFoundError(ClientError):
+    """404: there is nothing at this path."""
+
+
+class UnprocessableEntityError(ClientError):
+    """422: a value was refused; ``errors`` names each field and code."""
+
+
+class RateLimitError(ClientError):
+    """429: too many requests; ``retry_after`` is the seconds to wait, if said."""
+
+    retry_after: float | None = None
+
+
+class ServerError(PachcaError):
+    """5xx: the server or a proxy in front of it failed; try again later."""
+
+
+class TransportError(PachcaError):
+    """No answer arrived; ``status_code`` is None."""
+
+
+class PachcaTimeoutError(TransportError):
+    """The connection, the request or the answer took longer than the timeout."""
+
+
+class PachcaConnectionError(TransportError):
+    """The connection could not be opened, or broke before the answer."""
+
+
+class ResponseParseError(PachcaError):
+    """A 2xx answer whose body is empty, malformed or not the documented shape.
+
+    ``status_code`` and ``body`` hold what arrived.
+    """
+
+    @classmethod
+    def from_response(
+        cls, response: httpx.Response, *, reason: str
+    ) -> ResponseParseError:
+        """The error for ``response`` (already read), refused for ``reason``."""
+        method, path = _origin(response.request)
+        status = response.status_code
+        body = _text_of(response)
+        return cls(
+            f"{_status_line(status)} on {method} {path}: "
+            f"the answer is not what the API documents: {reason}",
+            status_code=status,
+            method=method,
+            path=path,
+            body=body,
+            headers=response.headers,
+        )
+
+
+class InvalidInputError(ValueError):
+    """An argument refused before anything was sent.
+
+    ``field`` names the argument, ``limit`` what it must satisfy (50, "a
+    timezone-aware datetime", ...); ``str(exc)`` is ``message``.
+    """
+
+    def __init__(self, field: str, limit: object, message: str) -> None:
+        super().__init__(field, limit, message)
+        self.field = field
+        self.limit = limit
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_BY_STATUS: dict[int, type[PachcaError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+# What to tell the reader when the server said nothing useful.
+_HINTS: dict[type[PachcaError], str] = {
+    AuthenticationError: "check the access token (token=... or PACHCA_TOKEN)",
+    PermissionDeniedError: "the token lacks the scope or role this needs",
+    NotFoundError: "nothing exists at this path",
+    RateLimitError: "too many requests; slow down",
+    ServerError: "the server failed; try again later",
+}
+
+
+def error_from_response(response: httpx.Response) -> PachcaError:
+    """The ``PachcaError`` subclass for a non-2xx ``response``, filled in.
+
+    The response must have been read. An ``ApiError`` body fills ``errors``,
+    an ``OAuthError`` body fills ``oauth_error``; ``body`` keeps the raw text
+    either way, so an HTML page from a proxy is kept too. Method and path
+    come from ``response.request``; the query string is left out.
+    """
+    status = response.status_code
+    kind = _kind_of(status)
+    method, path = _origin(response.request)
+    body = _text_of(response)
+    api_error, oauth_error = _parse_body(body)
+    errors = api_error.errors if api_error is not None else []
+
+    detail = _detail(errors, oauth_error, body) or _HINTS.get(kind, "")
+    retry_after = retry_after_of(response) if kind is RateLimitError else None
+    if retry_after is not None:
+        detail = f"{detail}; retry after {retry_after:g}s"
+
+    message = f"{_status_line(status)} on {method} {path}"
+    error = kind(
+        f"{message}: {detail}" if detail else message,
+        status_code=status,
+        method=method,
+        path=path,
+        errors=errors,
+        oauth_error=oauth_error,
+        body=body,
+        headers=response.headers,
+    )
+    if isinstance(error, RateLimitError):
+        error.retry_after = retry_after
+    return error
+
+
+def error_from_transport(
+    exc: httpx.TransportError, request: httpx.Request | None = None
+) -> TransportError:
+    """The ``TransportError`` subclass for an httpx failure to get an answer.
+
+    Raise it ``from exc`` so the original stays in the chain.
+    """
+    if isinstance(exc, httpx.TimeoutException):
+        kind: type[TransportError] = PachcaTimeoutError
+        advice = "no answer within the timeout; try again or raise timeout="
+    elif isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
+        kind = PachcaConnectionError
+        advice = "the connection failed; check the network and base_url"
+    else:
+        kind = TransportError
+        advice = "the request could not be sent"
+
+    said = str(exc)
+    detail = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+    if request is None:
+        return kind(f"{detail}; {advice}")
+
+    method, path = _origin(request)
+    return kind(f"{detail} on {method} {path}; {advice}", method=method, path=path)
+
+
+def _kind_of(status: int) -> type[PachcaError]:
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if 500 <= status <= 599:
+        return ServerError
+    if 400 <= status <= 499:
+        return ClientError
+    return PachcaError
+
+
+def _origin(request: httpx.Request) -> tuple[str, str]:
+    return request.method, request.url.path
+
+
+def _status_line(status: int) -> str:
+    reason = httpx.codes.get_reason_phrase(status)
+    return f"{status} {reason}" if reason else str(status)
+
+
+def _text_of(response: httpx.Response) -> str | None:
+    try:
+        text = response.text
+    except httpx.ResponseNotRead:
+        return None
+    return text or None
+
+
+def _parse_body(body: str | None) -> tuple[ApiError | None, OAuthError | None]:
+    """The body as the generated error models, when it is one of them."""
+    if body is None:
+        return None, None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+
+    try:
+        if "errors" in data:
+            return ApiError.from_dict(data), None
+        if "error" in data:
+            return None, OAuthError.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    return None, None
+
+
+def _detail(
+    errors: list[ApiErrorItem], oauth_error: OAuthError | None, body: str | None
+) -> str:
+    """What the server said, in one line."""
+    if oauth_error is not None:
+        return f"{oauth_error.error_description} ({oauth_error.error})"
+
+    if errors:
+        return "; ".join(_describe(item) for item in errors)
+
+    if body is None:
+        return ""
+    excerpt = " ".join(body.split())
+    if len(excerpt) > _EXCERPT:
+        excerpt = excerpt[:_EXCERPT] + "..."
+    return f"the server answered {excerpt!r}"
+
+
+def _describe(item: ApiErrorItem) -> str:
+    code = getattr(item.code, "value", item.code)
+    if item.key in ("", "base"):
+        return f"{item.message} ({code})"
+    return f"{item.key} {item.message} ({code})"

@@ -1,0 +1,253 @@
+"""When to send a request again, and how long to wait first.
+
+:class:`RetryPolicy` holds the rules; :class:`Attempts` applies them to one
+request as the stop, wait and retry callbacks of a tenacity ``Retrying``
+loop, which :mod:`pachca_profile.transport` runs.
+
+Why tenacity: it takes the sleep function as an argument (tests pass a fake
+one that records each delay), its wait callback sees the last outcome, so
+the ``Retry-After`` of each answer can set the next delay, and
+``AsyncRetrying`` runs the same callbacks under asyncio or trio. stamina,
+the other candidate, sleeps with ``time.sleep`` or ``asyncio.sleep`` only
+and retries on exceptions only, so a 429 *response* and a recorded fake
+delay would need workarounds.
+
+The rules, for every request:
+
+- 429 is retried for every method: the server refused before doing anything.
+- 502, 503, 504, read timeouts and broken connections are retried only for
+  idempotent methods; a POST or PATCH is never sent again once it may have
+  reached the server. A connect error or pool timeout means nothing was
+  sent, so those are retried for every method.
+- The wait is the answer's ``Retry-After`` (seconds or HTTP-date), capped by
+  ``max_retry_after``; otherwise exponential backoff with jitter.
+- At most ``max_attempts`` attempts, and no wait that would end after
+  ``max_total`` seconds from the first attempt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+from tenacity import RetryCallState
+
+__all__ = ["Attempts", "RetryPolicy", "parse_retry_after"]
+
+logger = logging.getLogger(__name__)
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({502, 503, 504})
+
+# Failures that happen before a single byte of the request left the machine.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+# Failures after which the request may or may not have reached the server.
+_MAYBE_SENT = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a request is sent again.
+
+    ``max_attempts`` counts the first attempt (1 switches retries off);
+    ``max_total`` bounds the seconds from the first attempt to the start of
+    the last. Backoff before retry *n* (1-based) is
+    ``min(max_backoff, initial_backoff * 2 ** (n - 1) + uniform(0, jitter))``.
+    ``wait=False`` removes every wait (for tests); attempts stay bounded.
+
+    Raises ``ValueError`` for a ``max_attempts`` below 1 or a negative time.
+    """
+
+    max_attempts: int = 4
+    max_total: float = 30.0
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    jitter: float = 0.5
+    max_retry_after: float = 60.0
+    retry_statuses: frozenset[int] = field(default=RETRY_STATUSES)
+    idempotent_methods: frozenset[str] = field(default=IDEMPOTENT_METHODS)
+    wait: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError(f"max_attempts must be >= 1, got {self.max_attempts}")
+
+        times = {
+            "max_total": self.max_total,
+            "initial_backoff": self.initial_backoff,
+            "max_backoff": self.max_backoff,
+            "jitter": self.jitter,
+            "max_retry_after": self.max_retry_after,
+        }
+        for name, value in times.items():
+            if value < 0:
+                raise ValueError(f"{name} must be >= 0 seconds, got {value}")
+
+    def is_idempotent(self, method: str) -> bool:
+        """Whether sending ``method`` twice has the effect of sending it once."""
+        return method.upper() in self.idempotent_methods
+
+    def retries_status(self, method: str, status_code: int) -> bool:
+        """Whether an answer with ``status_code`` is worth another attempt."""
+        if status_code == 429:
+            return True
+        return status_code in self.retry_statuses and self.is_idempotent(method)
+
+    def retries_failure(self, method: str, exc: BaseException) -> bool:
+        """Whether a request that failed with ``exc`` may be sent again."""
+        if isinstance(exc, _NOT_SENT):
+            return True
+        return isinstance(exc, _MAYBE_SENT) and self.is_idempotent(method)
+
+    def backoff(
+        self, retry: int, *, uniform: Callable[[float, float], float] = random.uniform
+    ) -> float:
+        """Seconds to wait before retry number ``retry`` (1-based)."""
+        exponential = self.initial_backoff * 2.0 ** (retry - 1)
+        return min(self.max_backoff, exponential + uniform(0.0, self.jitter))
+
+
+def parse_retry_after(value: str | None, *, now: dt.datetime) -> float | None:
+    """Seconds to wait, from a ``Retry-After`` header value.
+
+    Takes both forms of RFC 9110: a number of seconds (``"120"``) or an
+    HTTP-date (``"Fri, 04 Dec 2026 15:00:00 GMT"``), which is measured from
+    ``now`` (timezone-aware). A date in the past gives ``0.0``. Answers
+    ``None`` when the header is missing or unreadable.
+    """
+    if value is None:
+        return None
+
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return seconds if seconds >= 0 else None
+
+    moment = _http_date(text)
+    if moment is None:
+        return None
+    return max(0.0, (moment - now).total_seconds())
+
+
+def retry_after_of(response: httpx.Response) -> float | None:
+    """Seconds the ``response`` asks the client to wait, if it says.
+
+    An HTTP-date is measured from the answer's own ``Date`` header when it
+    has one (so a skewed local clock does not matter), else from now.
+    """
+    sent = _http_date(response.headers.get("Date", ""))
+    now = sent or dt.datetime.now(dt.timezone.utc)
+    return parse_retry_after(response.headers.get("Retry-After"), now=now)
+
+
+def _http_date(text: str) -> dt.datetime | None:
+    """The moment an HTTP-date names (UTC when it names no zone), or None."""
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment
+
+
+class Attempts:
+    """The retry decisions for one request, as tenacity callbacks.
+
+    ``retry`` classifies the last outcome, ``wait`` picks the delay,
+    ``stop`` enforces the bounds, ``log`` writes one INFO record per retry
+    (method, path, attempt, delay, reason: never a header or a body), and
+    ``give_up`` hands back the last answer or re-raises the last failure.
+    A fresh instance is made per request; it is not shared.
+    """
+
+    def __init__(
+        self, policy: RetryPolicy, request: httpx.Request, *, clock: Callable[[], float]
+    ) -> None:
+        self._policy = policy
+        self._method = request.method
+        self._path = request.url.path
+        self._clock = clock
+        self._started = clock()
+        self._reason = ""
+        self._retry_after: float | None = None
+
+    def retry(self, state: RetryCallState) -> bool:
+        """Whether the last outcome is worth another attempt."""
+        outcome = state.outcome
+        if outcome is None:
+            return False
+
+        if outcome.failed:
+            exc = outcome.exception()
+            self._reason = type(exc).__name__
+            self._retry_after = None
+            return exc is not None and self._policy.retries_failure(self._method, exc)
+
+        response: httpx.Response = outcome.result()
+        status = response.status_code
+        self._reason = f"{status} {httpx.codes.get_reason_phrase(status)}"
+        self._retry_after = retry_after_of(response)
+        return self._policy.retries_status(self._method, status)
+
+    def wait(self, state: RetryCallState) -> float:
+        """Seconds to wait before the next attempt."""
+        if not self._policy.wait:
+            return 0.0
+        if self._retry_after is not None:
+            return min(self._retry_after, self._policy.max_retry_after)
+        return self._policy.backoff(state.attempt_number)
+
+    def stop(self, state: RetryCallState) -> bool:
+        """Whether the attempts or the time are used up."""
+        if state.attempt_number >= self._policy.max_attempts:
+            return True
+        elapsed = self._clock() - self._started
+        return elapsed + state.upcoming_sleep > self._policy.max_total
+
+    def log(self, state: RetryCallState) -> None:
+        """Write the one record of this retry."""
+        logger.info(
+            "retrying %s %s: attempt %d got %s; next attempt in %.2fs",
+            self._method,
+            self._path,
+            state.attempt_number,
+            self._reason,
+            state.upcoming_sleep,
+            extra={
+                "http_method": self._method,
+                "url_path": self._path,
+                "attempt": state.attempt_number,
+                "delay": state.upcoming_sleep,
+                "reason": self._reason,
+            },
+        )
+
+    def give_up(self, state: RetryCallState) -> httpx.Response:
+        """The last answer, or the last failure raised again."""
+        logger.debug(
+            "not retrying %s %s after %d attempts: %s",
+            self._method,
+            self._path,
+            state.attempt_number,
+            self._reason,
+        )
+        outcome = state.outcome
+        assert outcome is not None  # tenacity calls this after an attempt
+        response: httpx.Response = outcome.result()
+        return response

@@ -1,0 +1,197 @@
+"""httpx transports that rate-limit and retry every request sent through them.
+
+They sit below the generated client, so the client's methods and raw
+generated calls get the same retries and limit:
+
+    >>> transport = PachcaTransport(retry=RetryPolicy(max_attempts=3))
+    >>> client = httpx.Client(transport=transport)
+
+What this layer promises (the rules themselves are in
+:mod:`pachca_profile.retry`):
+
+- the rate limiter, when there is one, is waited on before *each* attempt;
+- the final answer is returned as a plain ``httpx.Response``, whatever its
+  status: errors are raised by the layer above, never here;
+- a transport failure that is not retried, or is still there after the last
+  attempt, propagates as the original httpx exception;
+- every answer that is thrown away for a retry is read and closed here, so
+  its connection goes back to the pool;
+- a request body is read into memory before the first attempt when retries
+  are on, so every attempt sends the same bytes.
+
+The transport owns the inner transport: closing it closes the inner one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, Retrying
+
+from .ratelimit import AsyncSleep, Clock, RateLimiter, Sleep, async_sleep
+from .retry import Attempts, RetryPolicy
+
+__all__ = ["AsyncPachcaTransport", "PachcaTransport", "RetryPolicy"]
+
+DEFAULT_RETRY = RetryPolicy()
+
+
+def _no_sleep(seconds: float) -> None:
+    """Stands in for sleep when a policy says not to wait."""
+
+
+async def _no_async_sleep(seconds: float) -> None:
+    """Stands in for async sleep when a policy says not to wait."""
+
+
+class PachcaTransport(httpx.BaseTransport):
+    """A sync transport adding the rate limit and retries to ``inner``.
+
+    ``inner`` defaults to ``httpx.HTTPTransport()``; ``retry=None`` sends
+    each request once; ``rate_limiter=None`` sends without waiting.
+    ``sleep`` and ``clock`` (monotonic seconds) serve both the retry waits
+    and the rate limit; tests pass fakes so that nothing really waits.
+    """
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | None = None,
+        *,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limiter: RateLimiter | None = None,
+        sleep: Sleep = time.sleep,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        self._inner = httpx.HTTPTransport() if inner is None else inner
+        self._retry = retry
+        self._rate_limiter = rate_limiter
+        self._sleep = sleep
+        self._clock = clock
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, again when the policy says so; answer the last reply."""
+        policy = self._retry
+        if policy is None or policy.max_attempts == 1:
+            return self._send_once(request)
+
+        request.read()
+        attempts = Attempts(policy, request, clock=self._clock)
+        retrying = Retrying(
+            sleep=self._sleep if policy.wait else _no_sleep,
+            retry=attempts.retry,
+            wait=attempts.wait,
+            stop=attempts.stop,
+            before_sleep=_discarding(attempts),
+            retry_error_callback=attempts.give_up,
+        )
+        response: httpx.Response = retrying(self._send_once, request)
+        return response
+
+    def _send_once(self, request: httpx.Request) -> httpx.Response:
+        if self._rate_limiter is not None:
+            self._rate_limiter.acquire(sleep=self._sleep)
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        """Close the inner transport."""
+        self._inner.close()
+
+
+class AsyncPachcaTransport(httpx.AsyncBaseTransport):
+    """The async twin of :class:`PachcaTransport`, with the same rules.
+
+    ``inner`` defaults to ``httpx.AsyncHTTPTransport()``; ``sleep`` is a
+    coroutine function (default: the running loop's sleep, via anyio).
+    One ``RateLimiter`` may be shared with sync transports and threads.
+    """
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport | None = None,
+        *,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limiter: RateLimiter | None = None,
+        sleep: AsyncSleep = async_sleep,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        self._inner = httpx.AsyncHTTPTransport() if inner is None else inner
+        self._retry = retry
+        self._rate_limiter = rate_limiter
+        self._sleep = sleep
+        self._clock = clock
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, again when the policy says so; answer the last reply."""
+        policy = self._retry
+        if policy is None or policy.max_attempts == 1:
+            return await self._send_once(request)
+
+        await request.aread()
+        attempts = Attempts(policy, request, clock=self._clock)
+        retrying = AsyncRetrying(
+            sleep=self._sleep if policy.wait else _no_async_sleep,
+            retry=attempts.retry,
+            wait=attempts.wait,
+            stop=attempts.stop,
+            before_sleep=_adiscarding(attempts),
+            retry_error_callback=attempts.give_up,
+        )
+        response: httpx.Response = await retrying(self._send_once, request)
+        return response
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        if self._rate_limiter is not None:
+            await self._rate_limiter.aacquire(sleep=self._sleep)
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """Close the inner transport."""
+        await self._inner.aclose()
+
+
+def _discarding(attempts: Attempts) -> Callable[[RetryCallState], None]:
+    """A before-sleep hook: log the retry, then drop the answer being retried."""
+
+    def discard(state: RetryCallState) -> None:
+        attempts.log(state)
+        response = _answer_of(state)
+        if response is None:
+            return
+
+        try:
+            response.read()
+        except httpx.HTTPError:
+            pass
+        finally:
+            response.close()
+
+    return discard
+
+
+def _adiscarding(attempts: Attempts) -> Callable[[RetryCallState], Awaitable[None]]:
+    """The async form of :func:`_discarding`."""
+
+    async def discard(state: RetryCallState) -> None:
+        attempts.log(state)
+        response = _answer_of(state)
+        if response is None:
+            return
+
+        try:
+            await response.aread()
+        except httpx.HTTPError:
+            pass
+        finally:
+            await response.aclose()
+
+    return discard
+
+
+def _answer_of(state: RetryCallState) -> httpx.Response | None:
+    outcome = state.outcome
+    if outcome is None or outcome.failed:
+        return None
+    response: httpx.Response = outcome.result()
+    return response
