@@ -1,0 +1,131 @@
+"""Where a client's settings come from, and which of them are refused.
+
+The token comes from the ``token`` argument or ``PACHCA_TOKEN``; the base
+URL from ``base_url``, ``PACHCA_BASE_URL`` or production. A plain
+``http://`` base URL is accepted only for a loopback host (a fake server,
+a tunnel) unless the caller opts in with ``allow_insecure_http=True``: the
+token would otherwise cross the network readable. Errors raised here never
+repeat the token.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+
+import httpx
+
+from .errors import InvalidInputError
+from .ratelimit import RateLimiter
+from .retry import RetryPolicy
+
+DEFAULT_BASE_URL = "https://api.pachca.com/api/shared/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_RATE_LIMIT = 50.0
+
+TOKEN_VARIABLE = "PACHCA_TOKEN"  # noqa: S105 (a variable name, not a secret)
+BASE_URL_VARIABLE = "PACHCA_BASE_URL"
+
+
+def resolve_token(token: str | None, *, environ: Mapping[str, str] = os.environ) -> str:
+    """The access token: ``token``, else ``PACHCA_TOKEN``; raise when neither.
+
+    Surrounding whitespace (a newline from a file) is dropped. A token
+    with whitespace or control characters inside is refused here, because
+    the HTTP layer's own error would quote the header, token included.
+    """
+    value = token if token is not None else environ.get(TOKEN_VARIABLE)
+    value = (value or "").strip()
+
+    if not value:
+        raise InvalidInputError(
+            "token",
+            TOKEN_VARIABLE,
+            f"no access token: pass token=... or set {TOKEN_VARIABLE}",
+        )
+
+    if any(character.isspace() or not character.isprintable() for character in value):
+        raise InvalidInputError(
+            "token",
+            "printable characters without spaces",
+            "the access token contains spaces or control characters",
+        )
+    return value
+
+
+def resolve_base_url(
+    base_url: str | None,
+    *,
+    allow_insecure_http: bool = False,
+    environ: Mapping[str, str] = os.environ,
+) -> str:
+    """The API root: ``base_url``, else ``PACHCA_BASE_URL``, else production.
+
+    Raises ``InvalidInputError`` for a scheme other than http or https, for
+    a URL without a host, and for plain http to a host other than loopback
+    unless ``allow_insecure_http`` is true.
+    """
+    value = base_url or environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL
+    url = httpx.URL(value.strip())
+
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidInputError(
+            "base_url",
+            "an http or https URL",
+            f"base_url must be an http or https URL with a host, got {value!r}",
+        )
+
+    if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+        raise InvalidInputError(
+            "base_url",
+            "https, or http to loopback",
+            f"refusing to send the access token over plain http to {url.host}; "
+            "use https, or pass allow_insecure_http=True if you mean it",
+        )
+    return str(url).rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine: localhost, 127.0.0.0/8 or ::1."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def retry_policy(*, max_retries: int, retry: RetryPolicy | None) -> RetryPolicy:
+    """The policy a client uses: ``retry`` when given, else ``max_retries``.
+
+    ``max_retries=0`` sends every request once.
+    """
+    if retry is not None:
+        return retry
+
+    if max_retries < 0:
+        raise InvalidInputError(
+            "max_retries", ">= 0", f"max_retries is {max_retries}; it must be >= 0"
+        )
+    return RetryPolicy(max_attempts=max_retries + 1)
+
+
+def rate_limiter(rate_limit: float | RateLimiter | None) -> RateLimiter | None:
+    """A limiter of ``rate_limit`` requests per second; None switches it off.
+
+    A RateLimiter passed in is used as it is, so several clients can share
+    one budget.
+    """
+    if rate_limit is None or isinstance(rate_limit, RateLimiter):
+        return rate_limit
+
+    if rate_limit <= 0:
+        raise InvalidInputError(
+            "rate_limit",
+            "> 0 or None",
+            f"rate_limit is {rate_limit}; give requests per second > 0, "
+            "or None to switch limiting off",
+        )
+    return RateLimiter(rate_limit)

@@ -1,0 +1,150 @@
+"""One request and its answer, through a generated operation module.
+
+A generated operation (``pachca_profile_api.api.profile.get_status`` and
+the like) builds its request with ``_get_kwargs`` and reads the answer with
+``_build_response``. This module sends what the former built on the
+generated client's httpx client and hands the answer to the latter, with
+three things the generated code does not do:
+
+- a non-2xx answer raises a :class:`PachcaError` subclass *before* the
+  generated parser runs (which would call ``response.json()`` on a proxy's
+  HTML page and crash);
+- a transport failure raises a ``PachcaError`` too, not an httpx exception;
+- a 2xx answer that is empty, malformed or not the documented shape raises
+  :class:`ResponseParseError` instead of ``JSONDecodeError``, ``KeyError``
+  or a silently returned raw dict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Generic, Protocol, TypeVar
+
+import httpx
+
+from .errors import (
+    PachcaError,
+    ResponseParseError,
+    error_from_response,
+    error_from_transport,
+)
+
+T = TypeVar("T")
+
+_PARSE_FAILURES = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    json.JSONDecodeError,
+)
+
+
+class GeneratedClient(Protocol):
+    """What this module uses of a generated ``AuthenticatedClient``.
+
+    Any openapi-python-client package's client fits, so pagination works on
+    list operations of other generated packages too.
+    """
+
+    raise_on_unexpected_status: bool
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+class UnexpectedShape(Exception):
+    """Raised by a reader when the parsed answer is not what it documents."""
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """A generated operation, the arguments of its ``_get_kwargs``, and how
+    to turn its parsed answer into what the caller gets."""
+
+    operation: ModuleType
+    arguments: dict[str, Any] = field(default_factory=dict)
+    read: Callable[[Any], T] = field(default=lambda parsed: parsed)
+    adjust: Callable[[dict[str, Any]], None] | None = None
+
+    def request_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of ``httpx.Client.request`` for this call."""
+        kwargs: dict[str, Any] = self.operation._get_kwargs(**self.arguments)
+        if self.adjust is not None:
+            self.adjust(kwargs)
+        return kwargs
+
+
+def send(client: GeneratedClient, call: Call[T]) -> T:
+    """Send ``call`` on ``client``'s sync httpx client and read the answer."""
+    kwargs = call.request_kwargs()
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise _transport_error(exc) from exc
+    return finish(client, call, response)
+
+
+async def asend(client: GeneratedClient, call: Call[T]) -> T:
+    """Send ``call`` on ``client``'s async httpx client and read the answer."""
+    kwargs = call.request_kwargs()
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise _transport_error(exc) from exc
+    return finish(client, call, response)
+
+
+def finish(client: GeneratedClient, call: Call[T], response: httpx.Response) -> T:
+    """Raise for a non-2xx ``response``; else parse it and read the result.
+
+    Raises the ``PachcaError`` subclass of the status for a non-2xx answer
+    and ``ResponseParseError`` (with the status and the body text) when a
+    2xx body does not parse into what ``call`` documents.
+    """
+    if not response.is_success:
+        raise error_from_response(response)
+
+    try:
+        parsed = call.operation._build_response(client=client, response=response)
+        return call.read(parsed.parsed)
+    except (*_PARSE_FAILURES, UnexpectedShape) as exc:
+        raise parse_error(response, exc) from exc
+
+
+def parse_error(response: httpx.Response, cause: BaseException) -> PachcaError:
+    """A ResponseParseError for a 2xx ``response`` its parser refused."""
+    reason = _reason(cause) if response.content else "the body is empty"
+    return ResponseParseError.from_response(response, reason=reason)
+
+
+def expect(value: object, kind: type[T]) -> T:
+    """Answer ``value`` when it is a ``kind``; raise UnexpectedShape otherwise.
+
+    The generated parsers of ``anyOf`` answers return the raw JSON when no
+    branch fits, so each reader checks the type it promises.
+    """
+    if not isinstance(value, kind):
+        raise UnexpectedShape(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _reason(cause: BaseException) -> str:
+    if isinstance(cause, json.JSONDecodeError):
+        return "the body is not JSON"
+    if isinstance(cause, KeyError):
+        return f"the field {cause} is missing"
+    return str(cause) or type(cause).__name__
+
+
+def _transport_error(exc: httpx.TransportError) -> PachcaError:
+    try:
+        request = exc.request
+    except RuntimeError:
+        request = None
+    return error_from_transport(exc, request)

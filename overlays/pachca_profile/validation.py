@@ -1,0 +1,214 @@
+"""Checks on what a caller passes, made before any request is sent.
+
+Every check raises :class:`~pachca_profile.errors.InvalidInputError` (a
+``ValueError``) naming the field and the limit it broke, so a mistake costs
+no request and no rate-limit budget. The limits are the API's documented
+ones: a status title of at most 50 characters, an away message of at most
+1024, an emoji that is present, an expiry that is a definite instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from pachca_profile_api.models.custom_property_entity_type import (
+    CustomPropertyEntityType,
+)
+
+from .errors import InvalidInputError
+
+TITLE_MAX_CHARACTERS = 50
+AWAY_MESSAGE_MAX_CHARACTERS = 1024
+ENTITY_TYPES = ("User", "Task")
+
+Image = bytes | str | os.PathLike[str] | BinaryIO
+"""What ``set_avatar`` takes: the image's bytes, a path to it, or an open
+binary file (read from its current position)."""
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+
+
+def utc_now() -> dt.datetime:
+    """The current instant, timezone-aware in UTC."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def check_emoji(emoji: object) -> str:
+    """Answer ``emoji`` when it is a non-blank string; raise otherwise."""
+    if not isinstance(emoji, str) or not emoji.strip():
+        raise InvalidInputError(
+            "emoji", "a non-blank string", "emoji must be given and not blank"
+        )
+    return emoji
+
+
+def check_title(title: object) -> str:
+    """Answer ``title`` when it is a string of at most 50 characters.
+
+    Characters are Unicode code points, not bytes: a title of 50 emoji
+    passes although it is 200 bytes long.
+    """
+    if not isinstance(title, str):
+        raise InvalidInputError("title", "a string", "title must be a string")
+
+    # Limitation: the length is counted in code points, as the API counts
+    # it; an emoji built of several code points (a flag, a family) counts
+    # as several characters.
+    if len(title) > TITLE_MAX_CHARACTERS:
+        raise InvalidInputError(
+            "title",
+            TITLE_MAX_CHARACTERS,
+            f"title is {len(title)} characters long; "
+            f"the limit is {TITLE_MAX_CHARACTERS}",
+        )
+    return title
+
+
+def check_away_message(away_message: object) -> str | None:
+    """Answer ``away_message`` (or None) when it has at most 1024 characters."""
+    if away_message is None:
+        return None
+
+    if not isinstance(away_message, str):
+        raise InvalidInputError(
+            "away_message", "a string", "away_message must be a string or None"
+        )
+
+    if len(away_message) > AWAY_MESSAGE_MAX_CHARACTERS:
+        raise InvalidInputError(
+            "away_message",
+            AWAY_MESSAGE_MAX_CHARACTERS,
+            f"away_message is {len(away_message)} characters long; "
+            f"the limit is {AWAY_MESSAGE_MAX_CHARACTERS}",
+        )
+    return away_message
+
+
+def expiry_instant(
+    expires_at: dt.datetime | dt.timedelta | None,
+    *,
+    now: Callable[[], dt.datetime] = utc_now,
+) -> str | None:
+    """The instant ``expires_at`` names, as UTC ISO-8601 ending in ``Z``.
+
+    A timezone-aware datetime is converted to UTC; a timedelta counts from
+    ``now()`` and must be positive; None answers None (a status that
+    stays). A naive datetime is refused: it names no instant.
+
+        >>> expiry_instant(dt.datetime(2026, 12, 4, 18, tzinfo=dt.timezone.utc))
+        '2026-12-04T18:00:00Z'
+    """
+    if expires_at is None:
+        return None
+
+    if isinstance(expires_at, dt.timedelta):
+        if expires_at <= dt.timedelta(0):
+            raise InvalidInputError(
+                "expires_at",
+                "a positive timedelta",
+                "expires_at as a timedelta must be positive (a time from now)",
+            )
+        expires_at = now() + expires_at
+
+    if not isinstance(expires_at, dt.datetime):
+        raise InvalidInputError(
+            "expires_at",
+            "a timezone-aware datetime or a timedelta",
+            "expires_at must be a timezone-aware datetime or a timedelta, "
+            f"not {type(expires_at).__name__}",
+        )
+
+    if expires_at.utcoffset() is None:
+        raise InvalidInputError(
+            "expires_at",
+            "a timezone-aware datetime",
+            "expires_at is a naive datetime; give it a timezone, "
+            "for example tzinfo=datetime.timezone.utc",
+        )
+
+    utc = expires_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return utc.isoformat() + "Z"
+
+
+def check_entity_type(entity_type: object) -> CustomPropertyEntityType:
+    """Answer the entity type for ``"User"`` or ``"Task"``; raise otherwise."""
+    if entity_type not in ENTITY_TYPES:
+        raise InvalidInputError(
+            "entity_type",
+            ENTITY_TYPES,
+            f"entity_type is {entity_type!r}; it must be 'User' or 'Task'",
+        )
+    return CustomPropertyEntityType(entity_type)
+
+
+@dataclass(frozen=True)
+class AvatarImage:
+    """An image read into memory, ready to be sent as the avatar."""
+
+    content: bytes
+    file_name: str
+    mime_type: str
+
+    def __repr__(self) -> str:
+        return (
+            f"AvatarImage(file_name={self.file_name!r}, "
+            f"mime_type={self.mime_type!r}, size={len(self.content)})"
+        )
+
+
+def read_image(image: Image) -> AvatarImage:
+    """Read ``image`` (bytes, a path or a binary file) into an AvatarImage.
+
+    A file object is read from its current position and not closed: the
+    caller owns it. A missing path raises the usual ``OSError``; text, an
+    empty image or any other type raise ``InvalidInputError``.
+    """
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        return _avatar(bytes(image), "avatar")
+
+    if isinstance(image, (str, os.PathLike)):
+        path = Path(image)
+        return _avatar(path.read_bytes(), path.name)
+
+    read = getattr(image, "read", None)
+    if read is None:
+        raise InvalidInputError(
+            "image",
+            "bytes, a path or a binary file",
+            f"image must be bytes, a path or a binary file, not {type(image).__name__}",
+        )
+
+    content = read()
+    if not isinstance(content, bytes):
+        raise InvalidInputError(
+            "image",
+            "a binary file",
+            "image is a text file; open it in binary mode ('rb')",
+        )
+    name = getattr(image, "name", None)
+    file_name = Path(name).name if isinstance(name, str) else "avatar"
+    return _avatar(content, file_name)
+
+
+def _avatar(content: bytes, file_name: str) -> AvatarImage:
+    if not content:
+        raise InvalidInputError("image", "not empty", "image is empty (0 bytes)")
+
+    mime_type = "application/octet-stream"
+    for signature, kind in _SIGNATURES:
+        if content.startswith(signature):
+            mime_type = kind
+    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        mime_type = "image/webp"
+
+    return AvatarImage(content=content, file_name=file_name, mime_type=mime_type)
