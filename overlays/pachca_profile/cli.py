@@ -13,7 +13,8 @@ blanks it out of anything it writes to stderr, should a message quote it.
 Exit codes (:class:`ExitCode`): 0 success, 2 usage (a bad argument, or an
 input the client refuses before sending), 3 authentication (401 or 403),
 4 any other API error, 5 network or transport failure. An error is one line
-on stderr, never a traceback (``--verbose`` logs the details).
+on stderr, never a traceback; ``--verbose`` logs each request and retry,
+and the traceback of a failure the CLI did not expect (exit code 1).
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ import httpx
 
 from . import cli_render
 from .client import PachcaClient
-from .config import BASE_URL_VARIABLE, TOKEN_VARIABLE
+from .config import (
+    BASE_URL_VARIABLE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    TOKEN_VARIABLE,
+)
 from .errors import (
     AuthenticationError,
     InvalidInputError,
@@ -99,9 +105,11 @@ def main(
         try:
             text = run(options, environ=env)
         except Exception as error:  # the one place every failure ends up
-            logger.debug("command failed", exc_info=True)
+            code = exit_code(error)
+            if code == ExitCode.UNEXPECTED:
+                logger.debug("unexpected failure", exc_info=True)
             _complain(err, _describe(error), secrets)
-            return exit_code(error)
+            return code
 
     out.write(_redact(text, secrets) + "\n")
     return ExitCode.OK
@@ -120,7 +128,7 @@ def run(options: argparse.Namespace, *, environ: Mapping[str, str]) -> str:
     client = PachcaClient(
         token=token,
         base_url=options.base_url or environ.get(BASE_URL_VARIABLE) or None,
-        timeout=options.timeout,
+        timeout=options.timeout or DEFAULT_TIMEOUT,
         max_retries=options.max_retries,
         allow_insecure_http=options.allow_insecure_http,
     )
@@ -322,16 +330,19 @@ def _add_global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> N
     parser.add_argument(
         "--timeout",
         type=_positive_number,
-        default=default(30.0),
+        default=default(None),
         metavar="SECONDS",
-        help="give up on a request after this long (default: 30)",
+        help="give up on a request after this long (default: 30, connect 10)",
     )
     parser.add_argument(
         "--max-retries",
         type=int,
-        default=default(3),
+        default=default(DEFAULT_MAX_RETRIES),
         metavar="N",
-        help="retries of a request the API may answer later (default: 3)",
+        help=(
+            "retries of a request the API may answer later "
+            f"(default: {DEFAULT_MAX_RETRIES})"
+        ),
     )
     parser.add_argument(
         "--allow-insecure-http",
