@@ -162,7 +162,10 @@ def _status_line(status: UserStatus | None) -> str:
 
 
 def _fields(pairs: Iterable[tuple[str, str]]) -> list[str]:
-    return [f"  {label:<{LABEL_WIDTH}}{value}" for label, value in pairs]
+    """Aligned ``label  value`` lines; a long label widens the column."""
+    rows = list(pairs)
+    width = max([LABEL_WIDTH] + [len(label) + 2 for label, _ in rows])
+    return [f"  {label:<{width}}{value}" for label, value in rows]
 
 
 def _text(value: str | Enum | None) -> str:
