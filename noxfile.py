@@ -8,6 +8,7 @@
     nox -s compat            the pytest suites on Python 3.10, the oldest supported
     nox -s drift -- SPEC     differences from Pachca's own spec (a path or URL)
     nox -s api_diff -- REF   breaking changes since a git ref (--allow-breaking)
+    nox -s bench             benchmarks against raw httpx and the official SDK
 
 Tool versions are pinned here; the package's own runtime dependencies are
 ranges in pyproject.toml, and the sessions install the pinned versions of
@@ -53,6 +54,10 @@ PINS = {
     "hypothesis-jsonschema": "0.23.1",
     # contract review
     "griffe": "2.4.1",
+    # benchmarks: the official SDK and its dependencies, bench session only
+    "pachca-sdk": "1.6.1",
+    "python-dateutil": "2.9.0.post0",
+    "six": "1.17.0",
 }
 
 
@@ -199,9 +204,9 @@ def lint(session: nox.Session) -> None:
         *pinned("ruff", "mypy", "pytest", "pyyaml", "types-pyyaml", "griffe", "nox")
     )
     install_project(session, "schemas")
-    session.run("ruff", "check", "overlays", "tests", "tools", "noxfile.py")
-    session.run("ruff", "format", "--check", "overlays", "tests", "tools")
-    session.run("mypy", "overlays", "tools")
+    session.run("ruff", "check", "overlays", "tests", "tools", "bench", "noxfile.py")
+    session.run("ruff", "format", "--check", "overlays", "tests", "tools", "bench")
+    session.run("mypy", "overlays", "tools", "bench")
 
 
 @nox.session(python=PYTHON)
@@ -256,3 +261,21 @@ def api_diff(session: nox.Session) -> None:
         session.error("usage: nox -s api_diff -- BASE_REF [--allow-breaking]")
     session.install(*pinned("pyyaml", "griffe"))
     session.run("python", "tools/api_diff.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against raw httpx and the official SDK, printed as a table.
+
+    Writes bench-results/latest.md; ``-- --readme`` also writes the table
+    into README.md, ``-- --quick`` runs few rounds. pachca-sdk is
+    installed here only; openapi-python-client and ruff compile the
+    throwaway paginated client that the memory figure walks.
+    """
+    session.install(
+        *pinned("openapi-python-client", "ruff"),
+        *pinned("pachca-sdk", "python-dateutil", "six"),
+        *RUNTIME,
+    )
+    install_project(session)
+    session.run("python", "-m", "bench.run", *session.posargs)
