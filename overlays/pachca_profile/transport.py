@@ -76,6 +76,9 @@ class PachcaTransport(httpx.BaseTransport):
         if policy is None or policy.max_attempts == 1:
             return self._send_once(request)
 
+        # Limitation: with retries on, the whole request body is held in
+        # memory for the length of the call, because a streamed upload
+        # could not be sent a second time; avatars are small enough.
         request.read()
         attempts = Attempts(policy, request, clock=self._clock)
         retrying = Retrying(
@@ -128,7 +131,7 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
         if policy is None or policy.max_attempts == 1:
             return await self._send_once(request)
 
-        await request.aread()
+        await request.aread()  # held in memory: see PachcaTransport
         attempts = Attempts(policy, request, clock=self._clock)
         retrying = AsyncRetrying(
             sleep=self._sleep if policy.wait else _no_async_sleep,
