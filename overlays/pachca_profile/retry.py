@@ -33,6 +33,7 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from tenacity import RetryCallState
@@ -170,10 +171,12 @@ class Attempts:
     """The retry decisions for one request, as tenacity callbacks.
 
     ``retry`` classifies the last outcome, ``wait`` picks the delay,
-    ``stop`` enforces the bounds, ``log`` writes one INFO record per retry
-    (method, path, attempt, delay, reason: never a header or a body), and
-    ``give_up`` hands back the last answer or re-raises the last failure.
-    A fresh instance is made per request; it is not shared.
+    ``stop`` enforces the bounds, ``give_up`` hands back the last answer or
+    re-raises the last failure. ``discard`` (``adiscard`` in async code)
+    runs before each wait: it writes the one INFO record of the retry
+    (method, path, attempt, delay, reason: never a header or a body), then
+    reads and closes the answer being thrown away. A fresh instance is made
+    per request; it is not shared.
     """
 
     def __init__(
@@ -186,6 +189,15 @@ class Attempts:
         self._started = clock()
         self._reason = ""
         self._retry_after: float | None = None
+
+    def decisions(self) -> dict[str, Any]:
+        """The keyword arguments of ``Retrying`` that decide, by name."""
+        return {
+            "retry": self.retry,
+            "wait": self.wait,
+            "stop": self.stop,
+            "retry_error_callback": self.give_up,
+        }
 
     def retry(self, state: RetryCallState) -> bool:
         """Whether the last outcome is worth another attempt."""
@@ -220,8 +232,35 @@ class Attempts:
         elapsed = self._clock() - self._started
         return elapsed + state.upcoming_sleep > self._policy.max_total
 
-    def log(self, state: RetryCallState) -> None:
-        """Write the one record of this retry."""
+    def discard(self, state: RetryCallState) -> None:
+        """Log the retry, then read and close the answer it replaces."""
+        self._log(state)
+        response = _answer_of(state)
+        if response is None:
+            return
+
+        try:
+            response.read()
+        except httpx.HTTPError:
+            pass
+        finally:
+            response.close()
+
+    async def adiscard(self, state: RetryCallState) -> None:
+        """The async form of :meth:`discard`."""
+        self._log(state)
+        response = _answer_of(state)
+        if response is None:
+            return
+
+        try:
+            await response.aread()
+        except httpx.HTTPError:
+            pass
+        finally:
+            await response.aclose()
+
+    def _log(self, state: RetryCallState) -> None:
         logger.info(
             "retrying %s %s: attempt %d got %s; next attempt in %.2fs",
             self._method,
@@ -251,3 +290,12 @@ class Attempts:
         assert outcome is not None  # tenacity calls this after an attempt
         response: httpx.Response = outcome.result()
         return response
+
+
+def _answer_of(state: RetryCallState) -> httpx.Response | None:
+    """The answer of the last attempt; None when it failed instead."""
+    outcome = state.outcome
+    if outcome is None or outcome.failed:
+        return None
+    response: httpx.Response = outcome.result()
+    return response

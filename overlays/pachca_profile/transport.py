@@ -25,10 +25,9 @@ The transport owns the inner transport: closing it closes the inner one.
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
 
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, Retrying
+from tenacity import AsyncRetrying, Retrying
 
 from .ratelimit import AsyncSleep, Clock, RateLimiter, Sleep, async_sleep
 from .retry import Attempts, RetryPolicy
@@ -83,11 +82,8 @@ class PachcaTransport(httpx.BaseTransport):
         attempts = Attempts(policy, request, clock=self._clock)
         retrying = Retrying(
             sleep=self._sleep if policy.wait else _no_sleep,
-            retry=attempts.retry,
-            wait=attempts.wait,
-            stop=attempts.stop,
-            before_sleep=_discarding(attempts),
-            retry_error_callback=attempts.give_up,
+            before_sleep=attempts.discard,
+            **attempts.decisions(),
         )
         response: httpx.Response = retrying(self._send_once, request)
         return response
@@ -135,11 +131,8 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
         attempts = Attempts(policy, request, clock=self._clock)
         retrying = AsyncRetrying(
             sleep=self._sleep if policy.wait else _no_async_sleep,
-            retry=attempts.retry,
-            wait=attempts.wait,
-            stop=attempts.stop,
-            before_sleep=_adiscarding(attempts),
-            retry_error_callback=attempts.give_up,
+            before_sleep=attempts.adiscard,
+            **attempts.decisions(),
         )
         response: httpx.Response = await retrying(self._send_once, request)
         return response
@@ -152,49 +145,3 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the inner transport."""
         await self._inner.aclose()
-
-
-def _discarding(attempts: Attempts) -> Callable[[RetryCallState], None]:
-    """A before-sleep hook: log the retry, then drop the answer being retried."""
-
-    def discard(state: RetryCallState) -> None:
-        attempts.log(state)
-        response = _answer_of(state)
-        if response is None:
-            return
-
-        try:
-            response.read()
-        except httpx.HTTPError:
-            pass
-        finally:
-            response.close()
-
-    return discard
-
-
-def _adiscarding(attempts: Attempts) -> Callable[[RetryCallState], Awaitable[None]]:
-    """The async form of :func:`_discarding`."""
-
-    async def discard(state: RetryCallState) -> None:
-        attempts.log(state)
-        response = _answer_of(state)
-        if response is None:
-            return
-
-        try:
-            await response.aread()
-        except httpx.HTTPError:
-            pass
-        finally:
-            await response.aclose()
-
-    return discard
-
-
-def _answer_of(state: RetryCallState) -> httpx.Response | None:
-    outcome = state.outcome
-    if outcome is None or outcome.failed:
-        return None
-    response: httpx.Response = outcome.result()
-    return response
