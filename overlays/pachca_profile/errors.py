@@ -72,6 +72,10 @@ _EXCERPT = 200
 class PachcaError(Exception):
     """A call to the Pachca API that did not give the documented answer.
 
+    ``headers`` are the answer's (looked up without regard to case; a
+    request's headers, and so the token, are never kept); ``body`` is the
+    answer's raw text, None when it was empty or there was no answer.
+
     ``str(exc)`` is ``message``: status, method, path and what the server
     said, e.g. ``401 Unauthorized on GET /profile: The access token is
     invalid (invalid_token)``.
@@ -97,7 +101,7 @@ class PachcaError(Exception):
         self.errors: list[ApiErrorItem] = list(errors)
         self.oauth_error = oauth_error
         self.body = body
-        self.headers: dict[str, str] = dict(headers or {})
+        self.headers = httpx.Headers(headers)
 
     def __str__(self) -> str:
         return self.message

@@ -187,7 +187,7 @@ def test_429_says_how_long_to_wait():
 
     assert isinstance(error, RateLimitError)
     assert error.retry_after == 3.0
-    assert error.headers["retry-after"] == "3"
+    assert error.headers["Retry-After"] == "3"
     assert str(error).endswith("Too many requests (rate_limit); retry after 3s")
 
 
