@@ -3,6 +3,7 @@ twice, then 200."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -121,3 +122,43 @@ async def test_async_transport_sends_a_one_shot_body_again_unchanged(flaky):
 
     assert response.status_code == 200
     assert flaky.bodies == [b"first,second"] * 3
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on: connecting to it is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+class Counting(httpx.BaseTransport):
+    """httpx's own transport, counting the attempts that reach it."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts += 1
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_post_to_a_refused_connection_is_tried_again_then_raises(closed_port):
+    counting = Counting()
+    policy = RetryPolicy(max_attempts=3, wait=False)
+    base_url = f"http://127.0.0.1:{closed_port}"
+
+    with (
+        httpx.Client(
+            transport=PachcaTransport(counting, retry=policy), base_url=base_url
+        ) as client,
+        pytest.raises(httpx.ConnectError),
+    ):
+        client.post("/profile/avatar", content=b"image")
+
+    assert counting.attempts == 3

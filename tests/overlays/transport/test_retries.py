@@ -48,6 +48,19 @@ async def test_retry_after_as_http_date_is_measured_from_the_answers_date(
     assert fake_time.sleeps == [7.0]
 
 
+async def test_retry_after_as_http_date_without_a_date_header_counts_from_now(
+    send, script, fake_time
+):
+    later = datetime.now(timezone.utc) + timedelta(seconds=40)
+    retry_after = {"Retry-After": format_datetime(later, usegmt=True)}
+    answers = script(httpx.Response(429, headers=retry_after), OK)
+
+    await send(answers, retry=RetryPolicy(max_total=120.0))
+
+    [waited] = fake_time.sleeps
+    assert 30.0 < waited <= 40.0
+
+
 async def test_retry_after_is_capped_by_max_retry_after(send, script, fake_time):
     answers = script(httpx.Response(429, headers={"Retry-After": "120"}), OK)
     policy = RetryPolicy(max_retry_after=5.0, max_total=300.0, jitter=0.0)
