@@ -213,9 +213,12 @@ class Attempts:
 
         response: httpx.Response = outcome.result()
         status = response.status_code
+        if not self._policy.retries_status(self._method, status):
+            return False
+
         self._reason = f"{status} {httpx.codes.get_reason_phrase(status)}"
         self._retry_after = retry_after_of(response)
-        return self._policy.retries_status(self._method, status)
+        return True
 
     def wait(self, state: RetryCallState) -> float:
         """Seconds to wait before the next attempt."""
@@ -287,7 +290,8 @@ class Attempts:
             self._reason,
         )
         outcome = state.outcome
-        assert outcome is not None  # tenacity calls this after an attempt
+        if outcome is None:
+            raise RuntimeError("tenacity gave up before the first attempt")
         response: httpx.Response = outcome.result()
         return response
 
