@@ -217,6 +217,8 @@ class AsyncPachcaClient:
         )
         self._now = now
 
+    # Limitation: the generated client holds one transport per flavour and
+    # this one is async, so its synchronous functions cannot be used here.
     @property
     def generated(self) -> AuthenticatedClient:
         """The generated client, sending through the same retries and limit.

@@ -128,6 +128,8 @@ class _Walk:
         self._given = 0
         self._pages = 0
         self._cursor: str | None = None
+        # Limitation: every cursor of the walk is kept to refuse a repeated
+        # one, so memory grows by one short string per page.
         self._seen: set[str] = set()
         self._done = max_items == 0
 
@@ -174,6 +176,9 @@ class _Walk:
         return self._operation.__name__.rpartition(".")[2]
 
 
+# Limitation: the profile API has no paginated list yet, so a page is read
+# by the names Pachca's lists use (data, meta.paginate) rather than through
+# a typed signature per operation; items and pages are typed Any.
 def _read_page(parsed: object) -> Any:
     if not isinstance(getattr(parsed, "data", None), list):
         raise UnexpectedShape("expected a list answer with data and meta")

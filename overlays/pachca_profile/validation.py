@@ -173,6 +173,8 @@ def read_image(image: Image) -> AvatarImage:
     caller owns it. A missing path raises the usual ``OSError``; text, an
     empty image or any other type raise ``InvalidInputError``.
     """
+    # Limitation: the image is read whole into memory, so that a retried
+    # upload sends the same bytes; avatars are small, uploads not streamed.
     if isinstance(image, (bytes, bytearray, memoryview)):
         return _avatar(bytes(image), "avatar")
 
