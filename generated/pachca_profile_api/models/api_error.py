@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.api_error_item import ApiErrorItem
-
 
 T = TypeVar("T", bound="ApiError")
 
@@ -38,8 +34,6 @@ class ApiError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error_item import ApiErrorItem  # noqa: PLC0415
-
         d = dict(src_dict)
         errors = []
         _errors = d.pop("errors")
@@ -70,3 +64,7 @@ class ApiError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.api_error_item import ApiErrorItem  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.validation_error_code import ValidationErrorCode
-
-if TYPE_CHECKING:
-    from ..models.api_error_item_payload_type_0 import ApiErrorItemPayloadType0
-
 
 T = TypeVar("T", bound="ApiErrorItem")
 
@@ -32,8 +28,6 @@ class ApiErrorItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.api_error_item_payload_type_0 import ApiErrorItemPayloadType0  # noqa: PLC0415
-
         key = self.key
 
         value: None | str
@@ -69,8 +63,6 @@ class ApiErrorItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error_item_payload_type_0 import ApiErrorItemPayloadType0  # noqa: PLC0415
-
         d = dict(src_dict)
         key = d.pop("key")
 
@@ -137,3 +129,7 @@ class ApiErrorItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.api_error_item_payload_type_0 import ApiErrorItemPayloadType0  # noqa: E402

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.custom_property_definition import CustomPropertyDefinition
-
 
 T = TypeVar("T", bound="CustomPropertyDefinitionListResponse")
 
@@ -38,8 +34,6 @@ class CustomPropertyDefinitionListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_property_definition import CustomPropertyDefinition  # noqa: PLC0415
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -70,3 +64,7 @@ class CustomPropertyDefinitionListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.custom_property_definition import CustomPropertyDefinition  # noqa: E402

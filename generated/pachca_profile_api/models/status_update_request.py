@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.status_update import StatusUpdate
-
 
 T = TypeVar("T", bound="StatusUpdateRequest")
 
@@ -36,8 +32,6 @@ class StatusUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.status_update import StatusUpdate  # noqa: PLC0415
-
         d = dict(src_dict)
         status = StatusUpdate.from_dict(d.pop("status"))
 
@@ -63,3 +57,7 @@ class StatusUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.status_update import StatusUpdate  # noqa: E402

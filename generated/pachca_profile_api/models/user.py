@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,6 @@ from attrs import field as _attrs_field
 from .. import types
 from ..models.invite_status import InviteStatus
 from ..models.user_role import UserRole
-
-if TYPE_CHECKING:
-    from ..models.custom_property import CustomProperty
-    from ..models.user_status import UserStatus
-
 
 T = TypeVar("T", bound="User")
 
@@ -68,8 +63,6 @@ class User:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_status import UserStatus  # noqa: PLC0415
-
         id = self.id
 
         first_name: None | str
@@ -172,9 +165,6 @@ class User:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_property import CustomProperty  # noqa: PLC0415
-        from ..models.user_status import UserStatus  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -360,3 +350,8 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.custom_property import CustomProperty  # noqa: E402
+from ..models.user_status import UserStatus  # noqa: E402

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-
-if TYPE_CHECKING:
-    from ..models.away_message import AwayMessage
-
 
 T = TypeVar("T", bound="UserStatus")
 
@@ -33,8 +29,6 @@ class UserStatus:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.away_message import AwayMessage  # noqa: PLC0415
-
         emoji = self.emoji
 
         title = self.title
@@ -69,8 +63,6 @@ class UserStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.away_message import AwayMessage  # noqa: PLC0415
-
         d = dict(src_dict)
         emoji = d.pop("emoji")
 
@@ -134,3 +126,7 @@ class UserStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.away_message import AwayMessage  # noqa: E402

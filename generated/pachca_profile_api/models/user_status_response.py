@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.user_status import UserStatus
-
 
 T = TypeVar("T", bound="UserStatusResponse")
 
@@ -21,8 +17,6 @@ class UserStatusResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_status import UserStatus  # noqa: PLC0415
-
         data: dict[str, Any] | None
         if isinstance(self.data, UserStatus):
             data = self.data.to_dict()
@@ -41,8 +35,6 @@ class UserStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_status import UserStatus  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_data(data: object) -> None | UserStatus:
@@ -82,3 +74,7 @@ class UserStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other import in any order.
+from ..models.user_status import UserStatus  # noqa: E402
