@@ -12,7 +12,8 @@ blanks it out of anything it writes to stderr, should a message quote it.
 
 Exit codes (:class:`ExitCode`): 0 success, 2 usage (a bad argument, or an
 input the client refuses before sending), 3 authentication (401 or 403),
-4 any other API error, 5 network or transport failure. An error is one line
+4 any other API error, 5 network or transport failure (and 130 after
+Ctrl-C, as shells expect). An error is one line
 on stderr, never a traceback; ``--verbose`` logs each request and retry,
 and the traceback of a failure the CLI did not expect (exit code 1).
 """
@@ -62,6 +63,7 @@ class ExitCode(enum.IntEnum):
     AUTHENTICATION = 3
     API = 4
     NETWORK = 5
+    INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -104,6 +106,9 @@ def main(
     with _logging_to(err, verbose=options.verbose, secrets=secrets):
         try:
             text = run(options, environ=env)
+        except KeyboardInterrupt:
+            _complain(err, "interrupted", secrets)
+            return ExitCode.INTERRUPTED
         except Exception as error:  # the one place every failure ends up
             code = exit_code(error)
             if code == ExitCode.UNEXPECTED:
