@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import anyio
 import pytest
 
-from pachca_profile import AsyncPachcaClient, PachcaClient
-
-from .fakes import BASE_URL, TOKEN, Answers, Loopback, Run, no_waits, serve
+from .fakes import (
+    BASE_URL,
+    TOKEN,
+    Answers,
+    Loopback,
+    Run,
+    no_waits,
+    run_method,
+    serve,
+)
 
 
 @pytest.fixture
@@ -45,15 +51,7 @@ def call(flavour: str, answers: Answers) -> Run:
             "transport": answers.transport(),
             **(options or {}),
         }
-        if flavour == "sync":
-            with PachcaClient(**settings) as client:
-                return getattr(client, method)(*args, **kwargs)
-
-        async def main() -> Any:
-            async with AsyncPachcaClient(**settings) as client:
-                return await getattr(client, method)(*args, **kwargs)
-
-        return anyio.run(main)
+        return run_method(flavour, settings, method, *args, **kwargs)
 
     return run
 

@@ -13,11 +13,12 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
+import anyio
 import httpx
 
-from pachca_profile import RetryPolicy
+from pachca_profile import AsyncPachcaClient, PachcaClient, RetryPolicy
 
 TOKEN = "s3cr3t-T0KEN-value-4-tests"
 BASE_URL = "http://127.0.0.1:9/api/shared/v1"
@@ -69,8 +70,48 @@ TOKEN_INFO = {
 }
 
 
+T = TypeVar("T")
+
 Run = Callable[..., Any]
 """The ``call`` fixture: runs one client method, sync or async."""
+
+
+def scripted(
+    status: int,
+    body: Any = None,
+    *,
+    content: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """An answer to script: ``body`` as JSON unless raw ``content`` is given."""
+    if content is None:
+        content = json.dumps(body).encode()
+    merged = {"Content-Type": "application/json", **(headers or {})}
+    return httpx.Response(status, content=content, headers=merged)
+
+
+def next_in(script: deque[T]) -> T:
+    """The next scripted item; the last one is answered again and again."""
+    return script.popleft() if len(script) > 1 else script[0]
+
+
+def run_method(
+    flavour: str, settings: dict[str, Any], method: str, *args: Any, **kwargs: Any
+) -> Any:
+    """Run one method on a fresh client of ``flavour`` built from ``settings``.
+
+    The async client's method is awaited on a new event loop; the client is
+    closed either way.
+    """
+    if flavour == "sync":
+        with PachcaClient(**settings) as client:
+            return getattr(client, method)(*args, **kwargs)
+
+    async def main() -> Any:
+        async with AsyncPachcaClient(**settings) as client:
+            return await getattr(client, method)(*args, **kwargs)
+
+    return anyio.run(main)
 
 
 def no_waits() -> RetryPolicy:
@@ -95,9 +136,7 @@ class Answers:
         headers: dict[str, str] | None = None,
     ) -> Answers:
         """Queue one answer: ``body`` as JSON, or raw ``content``."""
-        if content is None:
-            content = json.dumps(body).encode()
-        self.queue.append(httpx.Response(status, content=content, headers=headers))
+        self.queue.append(scripted(status, body, content=content, headers=headers))
         return self
 
     def fail(self, exc: Exception) -> Answers:
@@ -108,7 +147,7 @@ class Answers:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()
         self.requests.append(request)
-        answer = self.queue.popleft() if len(self.queue) > 1 else self.queue[0]
+        answer = next_in(self.queue)
         if isinstance(answer, Exception):
             raise answer
         return httpx.Response(
@@ -134,7 +173,7 @@ class Loopback:
     """A threaded HTTP server on 127.0.0.1 answering a script in order."""
 
     base_url: str
-    script: deque[tuple[int, dict[str, str], bytes]]
+    script: deque[httpx.Response]
     seen: list[Seen]
 
     def add(
@@ -145,10 +184,8 @@ class Loopback:
         content: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> Loopback:
-        if content is None:
-            content = json.dumps(body).encode()
-        merged = {"Content-Type": "application/json", **(headers or {})}
-        self.script.append((status, merged, content))
+        """Queue one answer: ``body`` as JSON, or raw ``content``."""
+        self.script.append(scripted(status, body, content=content, headers=headers))
         return self
 
 
@@ -162,16 +199,14 @@ def _handler(server: Loopback) -> type[BaseHTTPRequestHandler]:
             server.seen.append(
                 Seen(self.command, self.path, dict(self.headers.items()), body)
             )
-            script = server.script
-            status, headers, content = (
-                script.popleft() if len(script) > 1 else script[0]
-            )
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(content)))
+            answer = next_in(server.script)
+            self.send_response(answer.status_code)
+            for name, value in answer.headers.items():
+                if name.lower() != "content-length":
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer.content)))
             self.end_headers()
-            self.wfile.write(content)
+            self.wfile.write(answer.content)
 
         do_GET = do_PUT = do_DELETE = do_POST = _answer
 

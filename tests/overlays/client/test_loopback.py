@@ -7,18 +7,15 @@ import json
 import socket
 from typing import Any
 
-import anyio
 import pytest
 
 from pachca_profile import (
-    AsyncPachcaClient,
     AuthenticationError,
-    PachcaClient,
     PachcaConnectionError,
     ServerError,
 )
 
-from .fakes import STATUS, TOKEN, Loopback, no_waits
+from .fakes import STATUS, TOKEN, Loopback, no_waits, run_method
 
 PROXY_PAGE = b"<html><head><title>502 Bad Gateway</title></head></html>"
 
@@ -31,15 +28,7 @@ def run(flavour: str, base_url: str, method: str, *args: Any, **kwargs: Any) -> 
         "retry": no_waits(),
         "rate_limit": None,
     }
-    if flavour == "sync":
-        with PachcaClient(**settings) as client:
-            return getattr(client, method)(*args, **kwargs)
-
-    async def main() -> Any:
-        async with AsyncPachcaClient(**settings) as client:
-            return await getattr(client, method)(*args, **kwargs)
-
-    return anyio.run(main)
+    return run_method(flavour, settings, method, *args, **kwargs)
 
 
 def test_status_null_over_http_is_none(flavour: str, loopback: Loopback) -> None:
