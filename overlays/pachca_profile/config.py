@@ -68,14 +68,18 @@ def resolve_base_url(
     unless ``allow_insecure_http`` is true.
     """
     value = base_url or environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL
-    url = httpx.URL(value.strip())
+    refusal = InvalidInputError(
+        "base_url",
+        "an http or https URL",
+        f"base_url must be an http or https URL with a host, got {value!r}",
+    )
+    try:
+        url = httpx.URL(value.strip())
+    except httpx.InvalidURL as exc:
+        raise refusal from exc
 
     if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidInputError(
-            "base_url",
-            "an http or https URL",
-            f"base_url must be an http or https URL with a host, got {value!r}",
-        )
+        raise refusal
 
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise InvalidInputError(

@@ -104,10 +104,16 @@ def test_the_base_url_defaults_to_production() -> None:
 
 @pytest.mark.parametrize(
     "base_url",
-    ["http://api.pachca.com/api/shared/v1", "http://10.0.0.5/api", "ftp://x/api"],
+    [
+        "http://api.pachca.com/api/shared/v1",
+        "http://10.0.0.5/api",
+        "ftp://x/api",
+        "api.pachca.com/api",
+        "https://pachca\x00.com/api",
+    ],
 )
 @pytest.mark.parametrize("kind", [PachcaClient, AsyncPachcaClient])
-def test_plain_http_to_another_host_is_refused(
+def test_plain_http_to_another_host_or_a_non_url_is_refused(
     kind: type[PachcaClient] | type[AsyncPachcaClient], base_url: str
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
