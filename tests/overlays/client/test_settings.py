@@ -3,6 +3,8 @@ limit come from, and which settings are refused."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import anyio
 import httpx
 import pytest
@@ -206,6 +208,48 @@ def test_a_shared_rate_limiter_is_used_by_every_request(answers: Answers) -> Non
 
     assert limiter.reserve() == 1.0
     assert len(answers.requests) == 2
+
+
+def test_threads_of_one_client_share_its_rate_limit(answers: Answers) -> None:
+    answers.add(200, None)
+    limiter = RateLimiter(1.0, burst=8, clock=lambda: 0.0)
+
+    with (
+        PachcaClient(
+            token=TOKEN,
+            base_url=LOCAL,
+            rate_limit=limiter,
+            transport=answers.transport(),
+        ) as client,
+        ThreadPoolExecutor(max_workers=4) as pool,
+    ):
+        list(pool.map(lambda _: client.get_status(), range(8)))
+
+    assert len(answers.requests) == 8
+    assert limiter.reserve() == 1.0
+
+
+def test_tasks_of_one_async_client_share_its_rate_limit(answers: Answers) -> None:
+    answers.add(200, None)
+    limiter = RateLimiter(1.0, burst=8, clock=lambda: 0.0)
+
+    async def main() -> None:
+        async with (
+            AsyncPachcaClient(
+                token=TOKEN,
+                base_url=LOCAL,
+                rate_limit=limiter,
+                transport=answers.transport(),
+            ) as client,
+            anyio.create_task_group() as tasks,
+        ):
+            for _ in range(8):
+                tasks.start_soon(client.get_status)
+
+    anyio.run(main)
+
+    assert len(answers.requests) == 8
+    assert limiter.reserve() == 1.0
 
 
 def test_raw_generated_calls_get_the_same_retries(answers: Answers) -> None:
