@@ -4,7 +4,9 @@ Each sample is one new ``python`` process that times its own import
 statement, so the interpreter's start is not counted and nothing is
 cached in ``sys.modules``. pachca-profile is imported the way its users
 import it, ``from pachca_profile import PachcaClient``, so that a lazy
-package ``__init__`` cannot hide the cost of the client behind it.
+package ``__init__`` cannot hide the cost of the client behind it; the
+bare ``import pachca_profile``, which loads next to nothing, is shown on a
+row of its own without a goal.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bench.timing import measure
 GOAL = 1.5
 BASELINE = "import httpx"
 OURS = "from pachca_profile import PachcaClient"
+BARE = "import pachca_profile"
 SDK = "from pachca.client import PachcaClient"
 
 TIMED = """\
@@ -43,7 +46,7 @@ def import_seconds(statement: str) -> float:
 
 def run(*, sdk: OfficialSdk | None, rounds: int) -> list[Row]:
     """Median import times over ``rounds`` interleaved rounds; one row."""
-    statements = [BASELINE, OURS] + ([SDK] if sdk is not None else [])
+    statements = [BASELINE, OURS, BARE] + ([SDK] if sdk is not None else [])
     samples = measure(
         {s: partial(import_seconds, s) for s in statements}, rounds=rounds
     )
@@ -61,5 +64,11 @@ def run(*, sdk: OfficialSdk | None, rounds: int) -> list[Row]:
             baseline=f"{BASELINE}: {duration(samples.median(BASELINE))}",
             goal=f"≤ {GOAL:g}x",
             verdict=at_most(ours, GOAL),
-        )
+        ),
+        Row(
+            measure=f"Import, fresh process (`{BARE}` alone: lazy, loads no client)",
+            ours=cell(BARE),
+            sdk=NOT_MEASURED,
+            baseline=f"{BASELINE}: {duration(samples.median(BASELINE))}",
+        ),
     ]

@@ -9,12 +9,14 @@ bookkeeping and the README writer do their arithmetic and nothing else.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
+from bench.memory import generate_client, walk_in_subprocess
 from bench.pages import items_endpoint
 from bench.parse import parse_profile
 from bench.payload import PROFILE_BODY
@@ -73,6 +75,22 @@ def test_items_endpoint_refuses_a_cursor_that_is_not_an_offset() -> None:
     answer = client.get("/items", params={"cursor": "abc"})
 
     assert answer.status_code == 404
+
+
+@pytest.mark.skipif(
+    shutil.which("openapi-python-client") is None or shutil.which("ruff") is None,
+    reason="openapi-python-client and ruff are needed to compile bench/paginated.yaml",
+)
+def test_memory_walk_pages_through_every_item_in_its_own_process(
+    tmp_path: Path,
+) -> None:
+    package_dir = generate_client(tmp_path)
+
+    lazy = walk_in_subprocess(package_dir=package_dir, total=120, collect=False)
+    kept = walk_in_subprocess(package_dir=package_dir, total=120, collect=True)
+
+    assert (lazy.items, kept.items) == (120, 120)
+    assert 0 < lazy.start_kib <= lazy.peak_kib
 
 
 def test_benchmark_body_is_a_user_with_a_status_and_five_custom_properties() -> None:
