@@ -7,6 +7,7 @@ in the contract and in the generated Python API, and fail.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
 
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("griffe") is None,
+    reason="griffe is installed by the tests session only",
+)
 needs_generators = pytest.mark.skipif(
     shutil.which("openapi-python-client") is None
     or shutil.which("datamodel-codegen") is None,
