@@ -9,6 +9,7 @@
     nox -s drift -- SPEC     differences from Pachca's own spec (a path or URL)
     nox -s api_diff -- REF   breaking changes since a git ref (--allow-breaking)
     nox -s bench             benchmarks against raw httpx and the official SDK
+    nox -s demo              the pachca-profile command against the fake server
 
 Tool versions are pinned here; the package's own runtime dependencies are
 ranges in pyproject.toml, and the sessions install the pinned versions of
@@ -44,6 +45,10 @@ PINS = {
     "typing-extensions": "4.16.0",
     "tenacity": "9.2.1",
     "pydantic": "2.14.4",
+    # the fake extra; the newest releases that still run on Python 3.10
+    "starlette": "1.7.0",
+    "uvicorn": "0.54.0",
+    "python-multipart": "0.0.32",
     # spec checks
     "openapi-spec-validator": "0.9.0",
     # tests
@@ -53,6 +58,8 @@ PINS = {
     # hypothesis-jsonschema 0.23.1 calls many.more(), gone in later hypothesis
     "hypothesis": "6.169.4",
     "hypothesis-jsonschema": "0.23.1",
+    # the fake server's answers checked against openapi.yaml
+    "openapi-core": "0.23.1",
     # hypothesis 6.169 and later need Python 3.11: compat runs the last for 3.10
     "hypothesis-py310": "6.168.5",
     # contract review
@@ -72,6 +79,7 @@ def pinned(*names: str) -> list[str]:
 RUNTIME = pinned("attrs", "httpx", "tenacity", "typing-extensions")
 EXTRAS = {
     "schemas": pinned("pydantic"),
+    "fake": pinned("starlette", "uvicorn", "python-multipart", "pydantic"),
 }
 GENERATORS = pinned("openapi-python-client", "datamodel-code-generator", "ruff")
 
@@ -206,7 +214,7 @@ def lint(session: nox.Session) -> None:
     session.install(
         *pinned("ruff", "mypy", "pytest", "pyyaml", "types-pyyaml", "griffe", "nox")
     )
-    install_project(session, "schemas")
+    install_project(session, "schemas", "fake")
     session.run("ruff", "check", "overlays", "tests", "tools", "bench", "noxfile.py")
     session.run("ruff", "format", "--check", "overlays", "tests", "tools", "bench")
     session.run("mypy", "overlays", "tools", "bench")
@@ -228,7 +236,7 @@ def compat(session: nox.Session) -> None:
     run_test_suite(session, generators=False)
 
 
-TEST_TOOLS = pinned("pytest", "pyyaml", "hypothesis-jsonschema")
+TEST_TOOLS = pinned("pytest", "pyyaml", "hypothesis-jsonschema", "openapi-core")
 
 
 def run_test_suite(session: nox.Session, *, generators: bool = True) -> None:
@@ -242,7 +250,7 @@ def run_test_suite(session: nox.Session, *, generators: bool = True) -> None:
     session.install(*TEST_TOOLS, f"hypothesis=={hypothesis}")
     if generators:
         session.install(*GENERATORS, *pinned("griffe"))
-    install_project(session, "schemas")
+    install_project(session, "schemas", "fake")
     session.run("pytest", *session.posargs)
 
 
@@ -288,3 +296,17 @@ def bench(session: nox.Session) -> None:
     )
     install_project(session)
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """Regenerate, install the wheel with the fake extra, and walk the CLI
+    through every operation against the fake server on 127.0.0.1.
+
+    The regenerate step must leave generated/ as committed; tools/demo.py
+    starts and stops the server itself and fails when a command misbehaves.
+    """
+    session.install(*GENERATORS)
+    session.run("python", "tools/generate.py", "--spec", "openapi.yaml")
+    install_project(session, "schemas", "fake")
+    session.run("python", "tools/demo.py")
