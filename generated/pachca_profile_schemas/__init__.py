@@ -471,6 +471,17 @@ class UserStatusResponse(BaseModel):
     data: UserStatus | None
 
 
+class UserStatusSetResponse(BaseModel):
+    """
+    The envelope of the status just set; unlike a read status, data is never null.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: UserStatus
+
+
 class CustomPropertyDefinitionListResponse(BaseModel):
     """
     The envelope of a list of custom-property definitions.

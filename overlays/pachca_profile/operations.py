@@ -46,6 +46,7 @@ from pachca_profile_api.models import (
     UserResponse,
     UserStatus,
     UserStatusResponse,
+    UserStatusSetResponse,
 )
 from pachca_profile_api.types import UNSET, File
 
@@ -158,7 +159,7 @@ def _read_optional_status(parsed: object) -> UserStatus | None:
 
 
 def _read_status(parsed: object) -> UserStatus:
-    return expect(expect(parsed, UserStatusResponse).data, UserStatus)
+    return expect(expect(parsed, UserStatusSetResponse).data, UserStatus)
 
 
 def _read_definitions(parsed: object) -> list[CustomPropertyDefinition]:

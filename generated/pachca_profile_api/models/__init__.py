@@ -28,6 +28,7 @@ from .user_response import UserResponse
 from .user_role import UserRole
 from .user_status import UserStatus
 from .user_status_response import UserStatusResponse
+from .user_status_set_response import UserStatusSetResponse
 from .validation_error_code import ValidationErrorCode
 
 __all__ = (
@@ -57,5 +58,6 @@ __all__ = (
     "UserRole",
     "UserStatus",
     "UserStatusResponse",
+    "UserStatusSetResponse",
     "ValidationErrorCode",
 )

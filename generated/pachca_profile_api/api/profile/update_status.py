@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.o_auth_error import OAuthError
 from ...models.status_update_request import StatusUpdateRequest
-from ...models.user_status_response import UserStatusResponse
+from ...models.user_status_set_response import UserStatusSetResponse
 from ...types import Response
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | OAuthError | UserStatusResponse | None:
+) -> ApiError | OAuthError | UserStatusSetResponse | None:
     if response.status_code == 200:
-        response_200 = UserStatusResponse.from_dict(response.json())
+        response_200 = UserStatusSetResponse.from_dict(response.json())
 
         return response_200
 
@@ -92,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | OAuthError | UserStatusResponse]:
+) -> Response[ApiError | OAuthError | UserStatusSetResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateRequest,
-) -> Response[ApiError | OAuthError | UserStatusResponse]:
+) -> Response[ApiError | OAuthError | UserStatusSetResponse]:
     """Set the own status
 
      Replaces the caller's status with the one sent. The title is at most 50 characters and the away
@@ -120,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | OAuthError | UserStatusResponse]
+        Response[ApiError | OAuthError | UserStatusSetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateRequest,
-) -> ApiError | OAuthError | UserStatusResponse | None:
+) -> ApiError | OAuthError | UserStatusSetResponse | None:
     """Set the own status
 
      Replaces the caller's status with the one sent. The title is at most 50 characters and the away
@@ -153,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | OAuthError | UserStatusResponse
+        ApiError | OAuthError | UserStatusSetResponse
     """
 
     return sync_detailed(
@@ -166,7 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateRequest,
-) -> Response[ApiError | OAuthError | UserStatusResponse]:
+) -> Response[ApiError | OAuthError | UserStatusSetResponse]:
     """Set the own status
 
      Replaces the caller's status with the one sent. The title is at most 50 characters and the away
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | OAuthError | UserStatusResponse]
+        Response[ApiError | OAuthError | UserStatusSetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateRequest,
-) -> ApiError | OAuthError | UserStatusResponse | None:
+) -> ApiError | OAuthError | UserStatusSetResponse | None:
     """Set the own status
 
      Replaces the caller's status with the one sent. The title is at most 50 characters and the away
@@ -212,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | OAuthError | UserStatusResponse
+        ApiError | OAuthError | UserStatusSetResponse
     """
 
     return (
