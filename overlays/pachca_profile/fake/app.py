@@ -26,6 +26,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from http import HTTPStatus
+from pathlib import PurePosixPath
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
@@ -247,7 +248,8 @@ def _avatar(image: bytes, file_name: str | None) -> Avatar:
         if image.startswith(signature):
             media_type, extension = kind, suffix
 
-    stem = _UNSAFE_NAME.sub("-", (file_name or "").rsplit(".", 1)[0]).strip("-.")
+    base = PurePosixPath((file_name or "").replace("\\", "/")).name
+    stem = _UNSAFE_NAME.sub("-", base.split(".", 1)[0]).strip("-.")
     return Avatar(
         content=image,
         media_type=media_type,
