@@ -41,7 +41,7 @@ from pachca_profile_schemas import (
     CustomPropertyDefinitionListResponse,
     ProfileStatusGetResponse,
     UserResponse,
-    UserStatusResponse,
+    UserStatusSetResponse,
 )
 
 from . import answers, checks, data
@@ -190,7 +190,7 @@ class _FakePachca:
             return answers.api_error(update.status, update.items)
 
         body = {"data": self.workspace.set_status(update)}
-        return answers.json_answer(answers.checked(UserStatusResponse, body))
+        return answers.json_answer(answers.checked(UserStatusSetResponse, body))
 
     async def delete_status(self, request: Request) -> Response:
         self.workspace.clear_status()
