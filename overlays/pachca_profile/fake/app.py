@@ -62,6 +62,8 @@ _MEDIA_TYPES = (
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+# Limitation: the fake never answers 402 (a plan without the feature): the
+# contract documents it, but no fault switch produces it yet.
 def create_app(
     *,
     token: str = data.DEFAULT_TOKEN,

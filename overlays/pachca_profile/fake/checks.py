@@ -31,6 +31,9 @@ from pachca_profile_schemas import (
 from .answers import error_item
 from .emoji import is_emoji
 
+# Limitation: the API documents the keys and codes of its errors but not
+# their sentences; the messages below follow the Rails wording its examples
+# show, and any other wording of the real API is not reproduced.
 BLANK = "can't be blank"
 INVALID = "is invalid"
 MISSING = "param is missing or the value is empty"
@@ -98,6 +101,9 @@ def avatar(image: bytes | None) -> bytes | Refusal:
     if image is None or image == b"":
         return Refusal(422, [error_item("image", "blank", BLANK)])
 
+    # Limitation: an image is recognised by its first bytes, not decoded,
+    # so a broken file with a PNG signature is accepted, and no size limit
+    # is enforced; the API's own limits are not documented.
     AvatarUpload.model_validate({"image": image})
     is_webp = image[:4] == b"RIFF" and image[8:12] == b"WEBP"
     if not (image.startswith(IMAGE_SIGNATURES) or is_webp):

@@ -71,6 +71,8 @@ CUSTOM_PROPERTIES: dict[str, list[dict[str, Any]]] = {
 }
 """The definitions the workspace has, per entity type, in its order."""
 
+# Limitation: the values are fixed: the contract has no operation that
+# changes them, so neither has the fake.
 USER_VALUES: dict[int, str | None] = {
     1678: "Saint Petersburg",
     1679: None,

@@ -144,6 +144,9 @@ class Faults:
         with self._lock:
             self._queued.extend([fault] * count)
 
+    # Limitation: the limit is a fixed window counting every API request,
+    # not the API's own (undocumented) algorithm, so bursts across a
+    # window's edge are admitted that the real API might refuse.
     def _count_against_limit(self) -> Injected | None:
         if self._rate_limit is None:
             return None

@@ -33,6 +33,9 @@ def async_transport(app: Any) -> httpx.AsyncBaseTransport:
     return httpx.ASGITransport(app=app)
 
 
+# Limitation: the synchronous transport reads each answer whole and serves
+# requests one at a time on its loop, so it cannot show streaming or
+# concurrency; use serve() on loopback for those.
 class SyncASGITransport(httpx.BaseTransport):
     """Serves an ASGI ``app`` to a synchronous httpx client, in-process.
 

@@ -37,6 +37,9 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+# Limitation: a workspace knows one user and one token, so requests on
+# behalf of several users, or tokens with different scopes on one server,
+# cannot be faked; run one server per token instead.
 class Workspace:
     """The caller's mutable state on one fake server.
 
@@ -71,6 +74,8 @@ class Workspace:
 
     def note_use(self) -> None:
         """Remember when the token was first used, for ``last_used_at``."""
+        # Limitation: last_used_at stays the first use; the API moves it
+        # forward at most hourly, which no test could wait for.
         with self._lock:
             if self._first_use is None:
                 self._first_use = self._now()
