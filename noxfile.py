@@ -8,6 +8,7 @@
     nox -s compat            the pytest suites on Python 3.10, the oldest supported
     nox -s drift -- SPEC     differences from Pachca's own spec (a path or URL)
     nox -s api_diff -- REF   breaking changes since a git ref (--allow-breaking)
+    nox -s contract          every client method against Prism mocking the spec
     nox -s bench             benchmarks against raw httpx and the official SDK
     nox -s demo              the pachca-profile command against the fake server
 
@@ -278,6 +279,23 @@ def api_diff(session: nox.Session) -> None:
         session.error("usage: nox -s api_diff -- BASE_REF [--allow-breaking]")
     session.install(*pinned("pyyaml", "griffe"))
     session.run("python", "tools/api_diff.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Every client method against Prism mocking openapi.yaml on 127.0.0.1.
+
+    tools/contract.py starts and stops Prism (pinned in package.json), walks
+    the spec's examples, then 200 generated answers per operation, and fails
+    on a request Prism flags or an answer the client cannot read; its own
+    tests, which start Prism too, run afterwards. ``-- --answers N`` sets
+    the number of generated answers.
+    """
+    npm_install(session)
+    session.install(*pinned("pyyaml", "pytest"))
+    install_project(session)
+    session.run("python", "tools/contract.py", *session.posargs)
+    session.run("pytest", "-q", "-p", "no:cacheprovider", "tests/contract/prism")
 
 
 @nox.session(python=PYTHON)
