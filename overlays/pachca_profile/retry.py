@@ -33,12 +33,14 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from tenacity import RetryCallState
 
-__all__ = ["Attempts", "RetryPolicy", "parse_retry_after"]
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
+
+__all__ = ["Attempts", "RetryPolicy", "is_final", "parse_retry_after"]
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +120,19 @@ class RetryPolicy:
         """Seconds to wait before retry number ``retry`` (1-based)."""
         exponential = self.initial_backoff * 2.0 ** (retry - 1)
         return min(self.max_backoff, exponential + uniform(0.0, self.jitter))
+
+
+def is_final(
+    policy: RetryPolicy, method: str, outcome: httpx.Response | BaseException
+) -> bool:
+    """Whether ``outcome``, an answer or a failure, is one ``policy`` keeps.
+
+    The same decision as :meth:`Attempts.retry`, without its bookkeeping,
+    for the first attempt, which the transports make before any loop.
+    """
+    if isinstance(outcome, BaseException):
+        return not policy.retries_failure(method, outcome)
+    return not policy.retries_status(method, outcome.status_code)
 
 
 def parse_retry_after(value: str | None, *, now: dt.datetime) -> float | None:

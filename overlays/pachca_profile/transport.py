@@ -19,18 +19,24 @@ What this layer promises (the rules themselves are in
 - a request body is read into memory before the first attempt when retries
   are on, so every attempt sends the same bytes.
 
+The first attempt is made directly: when its outcome is final, as almost
+every outcome is, the answer goes back without a retry loop, which costs
+more than a whole request on a fast network. Only an outcome the policy
+retries starts tenacity's loop, which classifies that outcome again and
+carries on exactly as if the loop had made the attempt itself.
+
 The transport owns the inner transport: closing it closes the inner one.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 
 import httpx
-from tenacity import AsyncRetrying, Retrying
 
 from .ratelimit import AsyncSleep, Clock, RateLimiter, Sleep, async_sleep
-from .retry import Attempts, RetryPolicy
+from .retry import Attempts, RetryPolicy, is_final
 
 __all__ = ["AsyncPachcaTransport", "PachcaTransport", "RetryPolicy"]
 
@@ -80,12 +86,22 @@ class PachcaTransport(httpx.BaseTransport):
         # could not be sent a second time; avatars are small enough.
         request.read()
         attempts = Attempts(policy, request, clock=self._clock)
+        try:
+            first: httpx.Response | Exception = self._send_once(request)
+        except Exception as exc:
+            first = exc
+        if is_final(policy, request.method, first):
+            return _answer(first)
+
+        # Deferred: tenacity is loaded by the first retry, not by every import.
+        from tenacity import Retrying  # noqa: PLC0415
+
         retrying = Retrying(
             sleep=self._sleep if policy.wait else _no_sleep,
             before_sleep=attempts.discard,
             **attempts.decisions(),
         )
-        response: httpx.Response = retrying(self._send_once, request)
+        response: httpx.Response = retrying(_replay(first, self._send_once), request)
         return response
 
     def _send_once(self, request: httpx.Request) -> httpx.Response:
@@ -129,12 +145,23 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
 
         await request.aread()  # held in memory: see PachcaTransport
         attempts = Attempts(policy, request, clock=self._clock)
+        try:
+            first: httpx.Response | Exception = await self._send_once(request)
+        except Exception as exc:
+            first = exc
+        if is_final(policy, request.method, first):
+            return _answer(first)
+
+        from tenacity import AsyncRetrying  # noqa: PLC0415 (see PachcaTransport)
+
         retrying = AsyncRetrying(
             sleep=self._sleep if policy.wait else _no_async_sleep,
             before_sleep=attempts.adiscard,
             **attempts.decisions(),
         )
-        response: httpx.Response = await retrying(self._send_once, request)
+        response: httpx.Response = await retrying(
+            _areplay(first, self._send_once), request
+        )
         return response
 
     async def _send_once(self, request: httpx.Request) -> httpx.Response:
@@ -145,3 +172,40 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the inner transport."""
         await self._inner.aclose()
+
+
+def _answer(outcome: httpx.Response | Exception) -> httpx.Response:
+    """The answer of a final outcome; a failure is raised again."""
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def _replay(
+    first: httpx.Response | Exception,
+    send: Callable[[httpx.Request], httpx.Response],
+) -> Callable[[httpx.Request], httpx.Response]:
+    """An attempt function whose first call gives back ``first``, then sends."""
+    pending = [first]
+
+    def attempt(request: httpx.Request) -> httpx.Response:
+        if pending:
+            return _answer(pending.pop())
+        return send(request)
+
+    return attempt
+
+
+def _areplay(
+    first: httpx.Response | Exception,
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
+    """The async form of :func:`_replay`."""
+    pending = [first]
+
+    async def attempt(request: httpx.Request) -> httpx.Response:
+        if pending:
+            return _answer(pending.pop())
+        return await send(request)
+
+    return attempt
