@@ -1,8 +1,8 @@
 """Figure 5: the time to import each client, in fresh interpreters.
 
 Each sample is one new ``python`` process that times its own import
-statement, so the interpreter's start is not counted and nothing is
-cached in ``sys.modules``. pachca-profile is imported the way its users
+statement in CPU time, so the interpreter's start is not counted and
+nothing is cached in ``sys.modules``. pachca-profile is imported the way its users
 import it, ``from pachca_profile import PachcaClient``, so that a lazy
 package ``__init__`` cannot hide the cost of the client behind it; the
 bare ``import pachca_profile``, which loads next to nothing, is shown on a
@@ -25,11 +25,13 @@ OURS = "from pachca_profile import PachcaClient"
 BARE = "import pachca_profile"
 SDK = "from pachca.client import PachcaClient"
 
+# CPU time: an import is work, not waiting, and other programs on a
+# shared machine do not inflate it.
 TIMED = """\
 import time
-start = time.perf_counter()
+start = time.process_time()
 {statement}
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 
 

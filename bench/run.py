@@ -52,6 +52,9 @@ NOTES = [
     "Ratios are medians over rounds of the ratio within each round; the "
     "candidates of a row run interleaved.",
     "Time ratios: lower is better. Throughput ratios: higher is better.",
+    "Parse, MockTransport and import figures count CPU time, which other "
+    "programs on a shared machine do not inflate; loopback figures count "
+    "wall time, as the server's answer is part of a call.",
     "pachca-profile runs with retries on and its rate limiter on, set "
     "above the load; the loopback server runs in its own process.",
 ]

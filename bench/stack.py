@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack, ExitStack
 
@@ -53,8 +52,8 @@ def run_sync(target: Target, *, rounds: int, calls: int) -> Row:
 
         samples = measure(
             {
-                "ours": per_call(ours.get_profile, calls=calls),
-                "raw": per_call(raw_profile, calls=calls),
+                "ours": per_call(ours.get_profile, calls=calls, clock=target.clock),
+                "raw": per_call(raw_profile, calls=calls, clock=target.clock),
             },
             rounds=rounds,
         )
@@ -72,7 +71,10 @@ def run_sync(target: Target, *, rounds: int, calls: int) -> Row:
 
 
 def batches(
-    get_profile: Callable[[], Awaitable[object]], *, count: int
+    get_profile: Callable[[], Awaitable[object]],
+    *,
+    count: int,
+    clock: Callable[[], float],
 ) -> Callable[[], Awaitable[float]]:
     """A round of ``count`` batches of CONCURRENCY concurrent calls.
 
@@ -80,10 +82,10 @@ def batches(
     """
 
     async def run() -> float:
-        start = time.perf_counter()
+        start = clock()
         for _ in range(count):
             await asyncio.gather(*(get_profile() for _ in range(CONCURRENCY)))
-        return (time.perf_counter() - start) / (count * CONCURRENCY)
+        return (clock() - start) / (count * CONCURRENCY)
 
     return run
 
@@ -112,13 +114,15 @@ async def _async_samples(
             return json.loads((await raw.get("/profile")).content)
 
         candidates = {
-            "ours": batches(ours.get_profile, count=count),
-            "raw": batches(raw_profile, count=count),
+            "ours": batches(ours.get_profile, count=count, clock=target.clock),
+            "raw": batches(raw_profile, count=count, clock=target.clock),
         }
         if sdk is not None:
             official = sdk.new_client(target)
             stack.push_async_callback(official.close)
-            candidates["sdk"] = batches(official.profile.get_profile, count=count)
+            candidates["sdk"] = batches(
+                official.profile.get_profile, count=count, clock=target.clock
+            )
 
         return await ameasure(candidates, rounds=rounds)
 

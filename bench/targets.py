@@ -8,6 +8,7 @@ closes its own).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,11 +34,15 @@ def answer_profile(request: httpx.Request) -> httpx.Response:
 
 @dataclass(frozen=True)
 class Target:
-    """A base URL and, when in-process, the transport each client gets."""
+    """A base URL, the transport each client gets when in-process, and the
+    clock that times calls to it: CPU time when everything happens in this
+    process, wall time when a server in another process is part of a call.
+    """
 
     name: str
     base_url: str
     transport: Callable[[], httpx.MockTransport] | None = None
+    clock: Callable[[], float] = time.perf_counter
 
     def new_transport(self) -> httpx.MockTransport | None:
         """A fresh in-process transport, or None for a real connection."""
@@ -50,6 +55,7 @@ def in_process() -> Target:
         name="MockTransport",
         base_url=MOCK_BASE_URL,
         transport=lambda: httpx.MockTransport(answer_profile),
+        clock=time.process_time,
     )
 
 
