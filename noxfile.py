@@ -95,7 +95,7 @@ def install_project(session: nox.Session, *extras: str) -> None:
     requirements = list(RUNTIME)
     for extra in extras:
         requirements += EXTRAS[extra]
-    session.install(*requirements)
+    session.install(*dict.fromkeys(requirements))
     session.install("--no-deps", "--force-reinstall", ".")
 
 
