@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 
 import httpx
@@ -28,17 +29,33 @@ DEFAULT_RATE_LIMIT = 50.0
 TOKEN_VARIABLE = "PACHCA_TOKEN"  # noqa: S105 (a variable name, not a secret)
 BASE_URL_VARIABLE = "PACHCA_BASE_URL"
 
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]+")
+
 
 def resolve_token(token: str | None, *, environ: Mapping[str, str] = os.environ) -> str:
     """The access token: ``token``, else ``PACHCA_TOKEN``; raise when neither.
 
-    Surrounding whitespace (a newline from a file) is dropped. A token
-    with whitespace or control characters inside is refused here, because
-    the HTTP layer's own error would quote the header, token included.
+    Surrounding whitespace (a newline from a file) is dropped. A token that
+    is not a string, or that holds any character outside visible ASCII
+    (spaces, control characters, letters of other alphabets), is refused
+    here: an HTTP header cannot carry it, and the HTTP layer's own error
+    would quote the header, token included. The error names the argument or
+    the variable the token came from and never repeats the token.
     """
-    value = token if token is not None else environ.get(TOKEN_VARIABLE)
-    value = (value or "").strip()
+    source = "token"
+    value: object = token
+    if token is None:
+        source = TOKEN_VARIABLE
+        value = environ.get(TOKEN_VARIABLE)
 
+    if value is not None and not isinstance(value, str):
+        raise InvalidInputError(
+            "token",
+            "a string",
+            f"token must be a string, not {type(value).__name__}",
+        )
+
+    value = (value or "").strip()
     if not value:
         raise InvalidInputError(
             "token",
@@ -46,11 +63,13 @@ def resolve_token(token: str | None, *, environ: Mapping[str, str] = os.environ)
             f"no access token: pass token=... or set {TOKEN_VARIABLE}",
         )
 
-    if any(character.isspace() or not character.isprintable() for character in value):
+    if not _VISIBLE_ASCII.fullmatch(value):
         raise InvalidInputError(
             "token",
-            "printable characters without spaces",
-            "the access token contains spaces or control characters",
+            "visible ASCII characters only",
+            f"the access token in {source} holds a character other than "
+            "visible ASCII (a space, a control character or a non-ASCII "
+            "letter); an HTTP header cannot carry it",
         )
     return value
 
