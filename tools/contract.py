@@ -288,7 +288,7 @@ def run_operation(
     requests = _requests(op, answers, error_answers)
     for round_, (mode, prefer, status) in enumerate(requests):
         recorder.prefer = prefer
-        problem = check_call(client, recorder, op, status, round_=round_)
+        problem = check_call(client, recorder, op, status, round_=round_).problem
         if mode == "static":
             tally.static += 1
         else:
@@ -317,6 +317,15 @@ def _requests(
             yield "dynamic", f"code={status}, dynamic=true", status
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What went wrong with one call (None when nothing did), and what the
+    method returned (None when it raised)."""
+
+    problem: str | None
+    result: object = None
+
+
 def check_call(
     client: PachcaClient,
     recorder: Recorder,
@@ -324,17 +333,16 @@ def check_call(
     status: int,
     *,
     round_: int,
-) -> str | None:
-    """Call ``op``'s method once; answer what went wrong, or None."""
+) -> Verdict:
+    """Call ``op``'s method once and judge the outcome against the answer."""
     try:
         result = op.method.call(client, round_)
     except PachcaError as exc:
-        problem = _flagged(recorder) or _check_error(exc, recorder, status)
+        return Verdict(_flagged(recorder) or _check_error(exc, recorder, status))
     except Exception as exc:  # every other exception is the finding
-        return f"raised {type(exc).__name__}: {exc}"
-    else:
-        problem = _flagged(recorder) or _check_result(result, recorder, op, status)
-    return problem
+        return Verdict(f"raised {type(exc).__name__}: {exc}")
+    problem = _flagged(recorder) or _check_result(result, recorder, op, status)
+    return Verdict(problem, result)
 
 
 def _flagged(recorder: Recorder) -> str | None:

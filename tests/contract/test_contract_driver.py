@@ -58,9 +58,10 @@ def judge(operation_id: str, status: int, answer: Answer) -> str | None:
         max_retries=0,
         transport=recorder,
     ) as client:
-        return contract.check_call(
+        verdict = contract.check_call(
             client, recorder, OPERATIONS[operation_id], status, round_=0
         )
+    return verdict.problem
 
 
 def json_answer(

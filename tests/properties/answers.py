@@ -179,7 +179,33 @@ VARIANTS: dict[str, Callable[[Schema], Schema]] = {
 
 def applicable(variant: str, answer: DocumentedAnswer) -> bool:
     """Whether ``variant`` changes anything in ``answer``'s schema."""
-    return variant == "valid" or VARIANTS[variant](answer.schema) != answer.schema
+    return variant in applicable_to(answer.schema)
+
+
+def applicable_to(schema: Schema) -> list[str]:
+    """The variants that change ``schema`` (and "valid", which never does)."""
+    return [
+        variant
+        for variant, change in VARIANTS.items()
+        if variant == "valid" or change(schema) != schema
+    ]
+
+
+def body_schemas() -> dict[str, Schema]:
+    """Every components/schemas entry used as a whole request or answer body."""
+    names: set[str] = set()
+    for op in operations(SPEC):
+        request = resolve(SPEC, op.node.get("requestBody")) or {}
+        responses = [resolve(SPEC, r) for r in op.node["responses"].values()]
+        for holder in [request, *responses]:
+            media = (holder.get("content") or {}).get("application/json")
+            ref = str((media or {}).get("schema", {}).get("$ref", ""))
+            if ref:
+                names.add(ref.rsplit("/", 1)[-1])
+    return {
+        name: to_json_schema(SPEC, {"$ref": f"#/components/schemas/{name}"})
+        for name in sorted(names)
+    }
 
 
 _DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d")
