@@ -220,3 +220,62 @@ def test_an_unknown_ref_exits_2(repo: Path) -> None:
 
     assert result.returncode == 2
     assert "no-such-ref" in result.stderr
+
+
+def shape_breaks(old_yaml: str, new_yaml: str) -> list[str]:
+    """api_diff's contract lines between two one-operation specs."""
+    if str(TOOLS) not in sys.path:
+        sys.path.insert(0, str(TOOLS))
+    from api_diff import contract_breaks
+    from contract_shape import contract
+    from openapi_schema import parse_spec
+
+    old, new = contract(parse_spec(old_yaml)), contract(parse_spec(new_yaml))
+    return contract_breaks(old["PUT /x"], new["PUT /x"])
+
+
+def one_operation(request: str, answer: str) -> str:
+    return (
+        "openapi: 3.1.0\npaths:\n  /x:\n    put:\n"
+        "      requestBody:\n        content:\n          application/json:\n"
+        f"            schema: {request}\n"
+        "      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n"
+        f"              schema: {answer}\n"
+    )
+
+
+def test_a_narrowed_request_type_is_breaking() -> None:
+    lines = shape_breaks(
+        one_operation("{type: [integer, string]}", "{type: string}"),
+        one_operation("{type: integer}", "{type: string}"),
+    )
+
+    assert lines == ["request body: no longer accepts string"]
+
+
+def test_a_closed_answer_enum_that_gains_a_value_is_breaking() -> None:
+    lines = shape_breaks(
+        one_operation("{type: string}", "{enum: [a, b]}"),
+        one_operation("{type: string}", "{enum: [a, b, c]}"),
+    )
+
+    assert lines == ["response 200 body: closed enum gained values: c"]
+
+
+def test_an_open_answer_enum_may_gain_values() -> None:
+    lines = shape_breaks(
+        one_operation("{type: string}", "{anyOf: [{enum: [a, b]}, {type: string}]}"),
+        one_operation("{type: string}", "{anyOf: [{enum: [a, b, c]}, {type: string}]}"),
+    )
+
+    assert lines == []
+
+
+def test_a_widened_answer_type_is_breaking() -> None:
+    lines = shape_breaks(
+        one_operation("{type: string}", "{type: integer}"),
+        one_operation("{type: string}", "{type: [integer, string]}"),
+    )
+
+    assert lines == ["response 200 body: answer may now be string"]
