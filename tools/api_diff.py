@@ -170,9 +170,10 @@ def _names(values: frozenset[str]) -> str:
 
 def python_breaks(base: Path, head: Path) -> list[str]:
     """griffe's breaking changes of each package present in ``base``."""
-    # Limitation: griffe 2.4 does not compare annotations, so a parameter or
-    # return type that changed (update_status returning another model) is
-    # not reported here; the contract lines catch the change in the spec.
+    # Limitation: griffe 2.4 compares neither annotations nor the __init__
+    # that attrs and pydantic write for a model, so a changed parameter or
+    # return type, or a model field that became required, gets no python:
+    # line; the contract: lines report the change in the spec itself.
     lines = []
     for folder, package in PACKAGES:
         old_root, new_root = base / folder, head / folder
