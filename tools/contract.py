@@ -310,6 +310,9 @@ def _requests(
         yield "static", f"code={op.success}{example}", op.success
     for status in op.errors:
         yield "static", f"code={status}", status
+    # Limitation: generated answers differ from run to run. Prism's --seed
+    # gives every request of a run the same body, which would make the 200
+    # answers one; a failure prints its body instead, for replaying.
     for _ in range(answers):
         yield "dynamic", f"code={op.success}, dynamic=true", op.success
     for status in op.errors:
@@ -455,6 +458,9 @@ def _excerpt(content: bytes) -> str:
 
 def run(spec_path: Path, *, answers: int, error_answers: int) -> int:
     """Start Prism, run every operation, print failures and the table."""
+    # Limitation: only PachcaClient is driven. AsyncPachcaClient builds the
+    # same requests and reads answers with the same code (operations.py,
+    # exchange.finish), but its own transport path never meets Prism here.
     ops = spec_operations(load_spec(spec_path))
     tallies: dict[str, Tally] = {}
     with PrismMock(spec_path) as prism:
