@@ -233,13 +233,17 @@ _HINTS: dict[type[PachcaError], str] = {
 }
 
 
-def error_from_response(response: httpx.Response) -> PachcaError:
+def error_from_response(
+    response: httpx.Response, *, unreadable: str | None = None
+) -> PachcaError:
     """The ``PachcaError`` subclass for a non-2xx ``response``, filled in.
 
     The response must have been read. An ``ApiError`` body fills ``errors``,
     an ``OAuthError`` body fills ``oauth_error``; ``body`` keeps the raw text
     either way, so an HTML page from a proxy is kept too. Method and path
     come from ``response.request``; the query string is left out.
+    ``unreadable`` says why the body could not be read, when it could not
+    (an encoding that does not decode); the status still picks the class.
     """
     status = response.status_code
     kind = _kind_of(status)
@@ -249,6 +253,8 @@ def error_from_response(response: httpx.Response) -> PachcaError:
     errors = api_error.errors if api_error is not None else []
 
     detail = _detail(errors, oauth_error, body) or _HINTS.get(kind, "")
+    if unreadable is not None:
+        detail = f"{detail}; the body could not be read: {unreadable}"
     retry_after = retry_after_of(response) if kind is RateLimitError else None
     if retry_after is not None:
         detail = f"{detail}; retry after {retry_after:g}s"
@@ -270,11 +276,14 @@ def error_from_response(response: httpx.Response) -> PachcaError:
 
 
 def error_from_transport(
-    exc: httpx.TransportError, request: httpx.Request | None = None
+    exc: httpx.HTTPError, request: httpx.Request | None = None
 ) -> TransportError:
     """The ``TransportError`` subclass for an httpx failure to get an answer.
 
-    Raise it ``from exc`` so the original stays in the chain.
+    Any ``httpx.HTTPError`` is accepted, so none escapes as an httpx
+    exception: an answer that could not be decoded before its status was
+    known (``httpx.DecodingError``) is a plain ``TransportError``. Raise it
+    ``from exc`` so the original stays in the chain.
     """
     if isinstance(exc, httpx.TimeoutException):
         kind: type[TransportError] = PachcaTimeoutError
@@ -282,6 +291,9 @@ def error_from_transport(
     elif isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
         kind = PachcaConnectionError
         advice = "the connection failed; check the network and base_url"
+    elif isinstance(exc, httpx.DecodingError):
+        kind = TransportError
+        advice = "the answer could not be decoded"
     else:
         kind = TransportError
         advice = "the request could not be sent"

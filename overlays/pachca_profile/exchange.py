@@ -9,7 +9,8 @@ three things the generated code does not do:
 - a non-2xx answer raises a :class:`PachcaError` subclass *before* the
   generated parser runs (which would call ``response.json()`` on a proxy's
   HTML page and crash);
-- a transport failure raises a ``PachcaError`` too, not an httpx exception;
+- a transport failure, or any other httpx error (a body that does not
+  decode), raises a ``PachcaError`` too, never an httpx exception;
 - a 2xx answer that is empty, malformed or not the documented shape raises
   :class:`ResponseParseError` instead of ``JSONDecodeError``, ``KeyError``
   or a silently returned raw dict.
@@ -82,22 +83,54 @@ class Call(Generic[T]):
 
 def send(client: GeneratedClient, call: Call[T]) -> T:
     """Send ``call`` on ``client``'s sync httpx client and read the answer."""
-    kwargs = call.request_kwargs()
+    http = client.get_httpx_client()
+    request = http.build_request(**call.request_kwargs())
     try:
-        response = client.get_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise _transport_error(exc) from exc
+        response = http.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        raise error_from_transport(exc, request) from exc
+
+    try:
+        response.read()
+    except httpx.HTTPError as exc:
+        response.close()
+        raise body_error(response, exc) from exc
     return finish(client, call, response)
 
 
 async def asend(client: GeneratedClient, call: Call[T]) -> T:
     """Send ``call`` on ``client``'s async httpx client and read the answer."""
-    kwargs = call.request_kwargs()
+    http = client.get_async_httpx_client()
+    request = http.build_request(**call.request_kwargs())
     try:
-        response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise _transport_error(exc) from exc
+        response = await http.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        raise error_from_transport(exc, request) from exc
+
+    try:
+        await response.aread()
+    except httpx.HTTPError as exc:
+        await response.aclose()
+        raise body_error(response, exc) from exc
     return finish(client, call, response)
+
+
+def body_error(response: httpx.Response, cause: httpx.HTTPError) -> PachcaError:
+    """The error for an answer whose status arrived but whose body did not.
+
+    A connection lost mid-body is a transport error; a body that does not
+    decode (``httpx.DecodingError``, a bad ``Content-Encoding``) is a
+    ``ResponseParseError`` on a 2xx and the status's own class otherwise.
+    """
+    if isinstance(cause, httpx.TransportError):
+        return error_from_transport(cause, response.request)
+
+    reason = f"{type(cause).__name__}: {cause}"
+    if response.is_success:
+        return ResponseParseError.from_response(
+            response, reason=f"the body could not be read: {reason}"
+        )
+    return error_from_response(response, unreadable=reason)
 
 
 def finish(client: GeneratedClient, call: Call[T], response: httpx.Response) -> T:
@@ -140,11 +173,3 @@ def _reason(cause: BaseException) -> str:
     if isinstance(cause, KeyError):
         return f"the field {cause} is missing"
     return str(cause) or type(cause).__name__
-
-
-def _transport_error(exc: httpx.TransportError) -> PachcaError:
-    try:
-        request = exc.request
-    except RuntimeError:
-        request = None
-    return error_from_transport(exc, request)
