@@ -19,12 +19,20 @@ from collections.abc import AsyncIterator, Iterator
 from types import ModuleType
 from typing import Any, Protocol, cast
 
+import httpx
+
 from pachca_profile_api.types import Unset
 
 from .errors import InvalidInputError, PachcaError
 from .exchange import Call, GeneratedClient, UnexpectedShape, asend, send
 
 logger = logging.getLogger(__name__)
+
+# What sending a cursor httpx cannot put into a URL raises.
+_UNUSABLE_CURSOR = (httpx.InvalidURL, UnicodeEncodeError)
+
+# How much of a cursor an error message shows.
+_CURSOR_SHOWN = 60
 
 
 class PaginationError(PachcaError):
@@ -65,7 +73,10 @@ def paginate(
     generated = _generated(client)
 
     while (call := walk.next_call()) is not None:
-        page = send(generated, call)
+        try:
+            page = send(generated, call)
+        except _UNUSABLE_CURSOR as exc:
+            raise walk.unusable_cursor(exc) from exc
         items = walk.take(page)
         if pages:
             if items:
@@ -92,7 +103,10 @@ async def apaginate(
     generated = _generated(client)
 
     while (call := walk.next_call()) is not None:
-        page = await asend(generated, call)
+        try:
+            page = await asend(generated, call)
+        except _UNUSABLE_CURSOR as exc:
+            raise walk.unusable_cursor(exc) from exc
         items = walk.take(page)
         if pages:
             if items:
@@ -127,7 +141,9 @@ class _Walk:
         self._max_items = max_items
         self._given = 0
         self._pages = 0
-        self._cursor: str | None = None
+        # A caller's starting cursor is sent, and counted as seen, like any
+        # cursor the server answers.
+        self._cursor: str | None = self._arguments.pop("cursor", None)
         # Limitation: every cursor of the walk is kept to refuse a repeated
         # one, so memory grows by one short string per page.
         self._seen: set[str] = set()
@@ -142,19 +158,23 @@ class _Walk:
         if self._cursor is not None:
             if self._cursor in self._seen:
                 raise PaginationError(
-                    f"the server answered the cursor {self._cursor!r} a second "
-                    f"time after page {self._pages} of {self._name}; stopping "
-                    "instead of repeating pages"
+                    f"the server answered the cursor {_shown(self._cursor)} a "
+                    f"second time after page {self._pages} of {self._name}; "
+                    "stopping instead of repeating pages"
                 )
             self._seen.add(self._cursor)
             arguments["cursor"] = self._cursor
         return Call(self._operation, arguments, read=_read_page)
 
     def take(self, page: Any) -> list[Any]:
-        """Note ``page``'s cursor and answer the items to give out from it."""
+        """Note ``page``'s cursor and answer the items to give out from it.
+
+        Raises ``PaginationError`` when ``next_page`` is neither a string nor
+        absent, null or empty.
+        """
         items: list[Any] = page.data
         self._pages += 1
-        self._cursor = _next_cursor(page)
+        self._cursor = self._next_cursor(page)
         self._done = not items or self._cursor is None
 
         if self._max_items is not None:
@@ -171,6 +191,37 @@ class _Walk:
         )
         return items
 
+    def unusable_cursor(self, cause: Exception) -> Exception:
+        """The error for a request its cursor could not be put into.
+
+        ``cause`` (an invalid URL, a string that does not encode) is blamed
+        on the server's ``next_page`` when the request carried one, and
+        given back unchanged otherwise.
+        """
+        if self._cursor is None:
+            return cause
+        return PaginationError(
+            f"the next_page {_shown(self._cursor)} after page {self._pages} of "
+            f"{self._name} cannot be sent in a URL ({type(cause).__name__}); "
+            "stopping"
+        )
+
+    def _next_cursor(self, page: Any) -> str | None:
+        meta = getattr(page, "meta", None)
+        paginate = getattr(meta, "paginate", None)
+        if getattr(paginate, "has_next", None) is False:
+            return None
+
+        cursor = getattr(paginate, "next_page", None)
+        if isinstance(cursor, str):
+            return cursor or None
+        if cursor is None or _is_unset(cursor):
+            return None
+        raise PaginationError(
+            f"next_page after page {self._pages} of {self._name} is "
+            f"{type(cursor).__name__}, not a string cursor; stopping"
+        )
+
     @property
     def _name(self) -> str:
         return self._operation.__name__.rpartition(".")[2]
@@ -185,16 +236,20 @@ def _read_page(parsed: object) -> Any:
     return parsed
 
 
-def _next_cursor(page: Any) -> str | None:
-    meta = getattr(page, "meta", None)
-    paginate = getattr(meta, "paginate", None)
-    if getattr(paginate, "has_next", None) is False:
-        return None
+def _is_unset(value: object) -> bool:
+    """Whether ``value`` is a generated package's UNSET (a field left out).
 
-    cursor = getattr(paginate, "next_page", None)
-    if isinstance(cursor, Unset) or not isinstance(cursor, str) or not cursor:
-        return None
-    return cursor
+    Each generated package has its own ``Unset`` class, so the walk knows
+    it by name for list operations of packages other than this one's.
+    """
+    return isinstance(value, Unset) or type(value).__name__ == "Unset"
+
+
+def _shown(cursor: str) -> str:
+    """A cursor as a message shows it: quoted, and cut when long."""
+    if len(cursor) > _CURSOR_SHOWN:
+        return repr(cursor[:_CURSOR_SHOWN]) + f"... ({len(cursor)} characters)"
+    return repr(cursor)
 
 
 def _generated(client: Client) -> GeneratedClient:

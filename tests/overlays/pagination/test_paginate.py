@@ -7,6 +7,7 @@ answers come from a scripted ``httpx.MockTransport``.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -329,3 +330,65 @@ async def test_apaginate_raises_on_a_cursor_answered_twice(
         [item async for item in _walk_async(list_items, pages)]
 
     assert pages.cursors == [None, "c1"]
+
+
+def test_a_next_page_that_is_not_a_string_raises_naming_it(
+    list_items: ModuleType, client_on: Any
+) -> None:
+    pages = Pages({None: page([1], next_page=5), "5": page([2])})
+
+    with pytest.raises(PaginationError) as caught:
+        list(paginate(list_items, client=client_on(pages)))
+
+    assert "next_page" in str(caught.value)
+    assert "int" in str(caught.value)
+    assert pages.cursors == [None]
+
+
+@pytest.mark.parametrize(
+    "cursor", ["x" * 100_000, "\ud800"], ids=["too-long", "lone-surrogate"]
+)
+def test_a_cursor_no_url_can_carry_raises_a_pagination_error(
+    list_items: ModuleType, client_on: Any, cursor: str
+) -> None:
+    # json.dumps escapes the lone surrogate, as a server's JSON would.
+    first = httpx.Response(200, content=json.dumps(page([1], next_page=cursor)))
+    pages = Pages({None: first})
+
+    with pytest.raises(PaginationError) as caught:
+        list(paginate(list_items, client=client_on(pages)))
+
+    assert "next_page" in str(caught.value)
+    assert len(str(caught.value)) < 400
+    assert pages.cursors == [None]
+
+
+def test_the_callers_starting_cursor_counts_as_seen(
+    list_items: ModuleType, client_on: Any
+) -> None:
+    pages = Pages({"X": page([9], next_page="X")})
+
+    with pytest.raises(PaginationError):
+        list(paginate(list_items, client=client_on(pages), cursor="X"))
+
+    assert pages.cursors == ["X"]
+
+
+@pytest.mark.anyio
+async def test_apaginate_refuses_a_next_page_that_is_not_a_string(
+    list_items: ModuleType,
+) -> None:
+    pages = Pages({None: page([1], next_page=["c2"])})
+
+    with pytest.raises(PaginationError):
+        [item async for item in _walk_async(list_items, pages)]
+
+
+@pytest.mark.anyio
+async def test_apaginate_refuses_a_cursor_no_url_can_carry(
+    list_items: ModuleType,
+) -> None:
+    pages = Pages({None: page([1], next_page="x" * 100_000)})
+
+    with pytest.raises(PaginationError):
+        [item async for item in _walk_async(list_items, pages)]
