@@ -340,7 +340,7 @@ def _parse_body(body: str | None) -> tuple[ApiError | None, OAuthError | None]:
         return None, None
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None
     if not isinstance(data, dict):
         return None, None

@@ -42,6 +42,7 @@ _PARSE_FAILURES = (
     AttributeError,
     IndexError,
     json.JSONDecodeError,
+    RecursionError,
 )
 
 
@@ -170,6 +171,8 @@ def expect(value: object, kind: type[T]) -> T:
 def _reason(cause: BaseException) -> str:
     if isinstance(cause, json.JSONDecodeError):
         return "the body is not JSON"
+    if isinstance(cause, RecursionError):
+        return "the JSON is nested too deeply to parse"
     if isinstance(cause, KeyError):
         return f"the field {cause} is missing"
     return str(cause) or type(cause).__name__
