@@ -2,9 +2,9 @@
 
 A generated operation (``pachca_profile_api.api.profile.get_status`` and
 the like) builds its request with ``_get_kwargs`` and reads the answer with
-``_build_response``. This module sends what the former built on the
+``_parse_response``. This module sends what the former built on the
 generated client's httpx client and hands the answer to the latter, with
-three things the generated code does not do:
+four things the generated code does not do:
 
 - a non-2xx answer raises a :class:`PachcaError` subclass *before* the
   generated parser runs (which would call ``response.json()`` on a proxy's
@@ -13,7 +13,10 @@ three things the generated code does not do:
   decode), raises a ``PachcaError`` too, never an httpx exception;
 - a 2xx answer that is empty, malformed or not the documented shape raises
   :class:`ResponseParseError` instead of ``JSONDecodeError``, ``KeyError``
-  or a silently returned raw dict.
+  or a silently returned raw dict;
+- a 2xx status the operation does not document (a 202 where the spec says
+  200) raises :class:`ResponseParseError` naming it, where the generated
+  parser would answer None.
 """
 
 from __future__ import annotations
@@ -64,6 +67,28 @@ class UnexpectedShape(Exception):
     """Raised by a reader when the parsed answer is not what it documents."""
 
 
+class UndocumentedStatus(Exception):
+    """Raised when the generated parser meets a status its spec lacks."""
+
+
+class _Strict:
+    """The client the generated parser is given while it reads an answer.
+
+    A generated ``_parse_response`` looks at ``raise_on_unexpected_status``
+    only for a status its operation does not document, and answers None
+    when it is false; here the look itself raises ``UndocumentedStatus``,
+    for the operations of any generated package, without changing the
+    generated client that raw calls use.
+    """
+
+    @property
+    def raise_on_unexpected_status(self) -> bool:
+        raise UndocumentedStatus
+
+
+_STRICT = _Strict()
+
+
 @dataclass(frozen=True)
 class Call(Generic[T]):
     """A generated operation, the arguments of its ``_get_kwargs``, and how
@@ -96,7 +121,7 @@ def send(client: GeneratedClient, call: Call[T]) -> T:
     except httpx.HTTPError as exc:
         response.close()
         raise body_error(response, exc) from exc
-    return finish(client, call, response)
+    return finish(call, response)
 
 
 async def asend(client: GeneratedClient, call: Call[T]) -> T:
@@ -113,7 +138,7 @@ async def asend(client: GeneratedClient, call: Call[T]) -> T:
     except httpx.HTTPError as exc:
         await response.aclose()
         raise body_error(response, exc) from exc
-    return finish(client, call, response)
+    return finish(call, response)
 
 
 def body_error(response: httpx.Response, cause: httpx.HTTPError) -> PachcaError:
@@ -134,19 +159,23 @@ def body_error(response: httpx.Response, cause: httpx.HTTPError) -> PachcaError:
     return error_from_response(response, unreadable=reason)
 
 
-def finish(client: GeneratedClient, call: Call[T], response: httpx.Response) -> T:
+def finish(call: Call[T], response: httpx.Response) -> T:
     """Raise for a non-2xx ``response``; else parse it and read the result.
 
     Raises the ``PachcaError`` subclass of the status for a non-2xx answer
     and ``ResponseParseError`` (with the status and the body text) when a
-    2xx body does not parse into what ``call`` documents.
+    2xx status is not one the operation documents or its body does not
+    parse into what ``call`` documents.
     """
     if not response.is_success:
         raise error_from_response(response)
 
     try:
-        parsed = call.operation._build_response(client=client, response=response)
-        return call.read(parsed.parsed)
+        parsed = call.operation._parse_response(client=_STRICT, response=response)
+        return call.read(parsed)
+    except UndocumentedStatus:
+        reason = f"the API documents no {response.status_code} answer here"
+        raise ResponseParseError.from_response(response, reason=reason) from None
     except (*_PARSE_FAILURES, UnexpectedShape) as exc:
         raise parse_error(response, exc) from exc
 
