@@ -15,6 +15,10 @@ Prism runs in a process group of its own, which ``stop()`` ends (SIGTERM,
 then SIGKILL) on every way out of the ``with`` block: an error, Ctrl-C, or
 a SIGTERM sent to this process (turned into ``SystemExit`` while a mock is
 running).
+
+Limitation: a SIGKILL of this process leaves Prism running, since nothing
+runs to stop it and npm does not pass a signal on to node; ``pid`` (also
+printed by tools/contract.py) names the process group to kill by hand.
 """
 
 from __future__ import annotations
@@ -81,7 +85,7 @@ class PrismMock:
         self._log: collections.deque[str] = collections.deque(maxlen=log_lines)
         self._violations: list[str] = []
         self._reader: threading.Thread | None = None
-        self._previous: Any = signal.SIG_DFL
+        self._previous: dict[signal.Signals, Any] = {}
 
     @property
     def base_url(self) -> str:
@@ -191,12 +195,12 @@ class PrismMock:
         logger.info("prism stopped")
 
     def __enter__(self) -> PrismMock:
-        self._previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        self._catch_signals()
         try:
             self.start()
         except BaseException:
             self.stop()
-            signal.signal(signal.SIGTERM, self._previous)
+            self._restore_signals()
             raise
         return self
 
@@ -209,7 +213,27 @@ class PrismMock:
         try:
             self.stop()
         finally:
-            signal.signal(signal.SIGTERM, self._previous)
+            self._restore_signals()
+
+    def _catch_signals(self) -> None:
+        """Turn SIGTERM and SIGINT into exceptions while Prism runs.
+
+        SIGINT too, because a process started in the background inherits
+        it ignored, and Ctrl-C must still reach the ``finally`` that stops
+        Prism. Only the main thread may set handlers; elsewhere the
+        caller's stay.
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return
+        self._previous = {
+            signal.SIGTERM: signal.signal(signal.SIGTERM, _exit_on_sigterm),
+            signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler),
+        }
+
+    def _restore_signals(self) -> None:
+        previous, self._previous = self._previous, {}
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:

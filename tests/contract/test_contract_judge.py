@@ -1,4 +1,4 @@
-"""tools/contract.py judges each answer the way its docstring says.
+"""tools/contract_judge.py judges each answer the way its docstring says.
 
 These run the driver's checks on scripted answers (httpx.MockTransport),
 without Prism: a right answer passes, and each kind of wrong one (a request
@@ -8,6 +8,7 @@ a PachcaError) is a failure that names what went wrong.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pachca_profile import PachcaClient
+from pachca_profile import AsyncPachcaClient, PachcaClient
 from pachca_profile.errors import (
     AuthenticationError,
     ClientError,
@@ -29,12 +30,12 @@ from pachca_profile.errors import (
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-import contract  # noqa: E402
+import contract_judge  # noqa: E402
 from openapi_schema import load_spec  # noqa: E402
 
 OPERATIONS = {
     op.operation_id: op
-    for op in contract.spec_operations(load_spec(ROOT / "openapi.yaml"))
+    for op in contract_judge.spec_operations(load_spec(ROOT / "openapi.yaml"))
 }
 
 STATUS = {
@@ -50,7 +51,7 @@ Answer = Callable[[httpx.Request], httpx.Response]
 
 def judge(operation_id: str, status: int, answer: Answer) -> str | None:
     """What the driver finds wrong when the server answers with ``answer``."""
-    recorder = contract.Recorder(httpx.MockTransport(answer))
+    recorder = contract_judge.Recorder(httpx.MockTransport(answer))
     with PachcaClient(
         "t0ken",
         base_url="http://127.0.0.1:9",
@@ -58,7 +59,7 @@ def judge(operation_id: str, status: int, answer: Answer) -> str | None:
         max_retries=0,
         transport=recorder,
     ) as client:
-        verdict = contract.check_call(
+        verdict = contract_judge.check_call(
             client, recorder, OPERATIONS[operation_id], status, round_=0
         )
     return verdict.problem
@@ -72,7 +73,7 @@ def json_answer(
 
 
 def test_every_operation_of_the_spec_has_a_client_method() -> None:
-    assert set(OPERATIONS) == set(contract.METHODS)
+    assert set(OPERATIONS) == set(contract_judge.METHODS)
     assert len(OPERATIONS) == 8
 
 
@@ -116,11 +117,13 @@ def test_data_changed_on_the_way_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def drop_title(body: Any) -> Any:
         return {**body["data"], "title": "changed"}
 
-    method = contract.METHODS["updateStatus"]
+    method = contract_judge.METHODS["updateStatus"]
     monkeypatch.setitem(
-        contract.METHODS,
+        contract_judge.METHODS,
         "updateStatus",
-        contract.Method(method.name, method.call, method.returns, drop_title),
+        contract_judge.Method(
+            method.name, method.arguments, method.returns, drop_title
+        ),
     )
 
     problem = judge("updateStatus", 200, json_answer(200, {"data": STATUS}))
@@ -164,13 +167,41 @@ def test_an_exception_other_than_a_pachca_error_fails() -> None:
     ],
 )
 def test_each_status_expects_its_own_error(status: int, kind: type) -> None:
-    assert contract.expected_error(status) is kind
+    assert contract_judge.expected_error(status) is kind
 
 
 def test_date_times_are_compared_as_instants() -> None:
-    assert contract.instants("2026-03-10T09:00:00.000Z") == contract.instants(
-        "2026-03-10T09:00:00+00:00"
-    )
-    assert contract.instants("2026-03-10T09:00:00Z") != contract.instants(
+    assert contract_judge.instants(
+        "2026-03-10T09:00:00.000Z"
+    ) == contract_judge.instants("2026-03-10T09:00:00+00:00")
+    assert contract_judge.instants("2026-03-10T09:00:00Z") != contract_judge.instants(
         "2026-03-10T10:00:00+00:00"
     )
+
+
+def ajudge(operation_id: str, status: int, answer: Answer) -> str | None:
+    """The same judge, for the async client."""
+
+    async def call() -> str | None:
+        recorder = contract_judge.AsyncRecorder(httpx.MockTransport(answer))
+        async with AsyncPachcaClient(
+            "t0ken",
+            base_url="http://127.0.0.1:9",
+            rate_limit=None,
+            max_retries=0,
+            transport=recorder,
+        ) as client:
+            verdict = await contract_judge.acheck_call(
+                client, recorder, OPERATIONS[operation_id], status, round_=1
+            )
+        return verdict.problem
+
+    return asyncio.run(call())
+
+
+def test_the_async_client_is_judged_alike() -> None:
+    body = {"data": {**STATUS, "x_new": 1}}
+
+    assert ajudge("updateStatus", 200, json_answer(200, body)) is None
+    assert ajudge("updateStatus", 200, json_answer(200, {"data": None})) is not None
+    assert ajudge("getTokenInfo", 429, json_answer(429, {"errors": []})) is None

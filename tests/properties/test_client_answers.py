@@ -3,7 +3,7 @@
 For every operation and every documented status, bodies are drawn from the
 spec's own schema (valid ones, with unknown fields, with unknown enum
 values, with ``null`` wherever allowed) and answered to the real client
-method through ``httpx.MockTransport``. The judge is tools/contract.py's,
+method through ``httpx.MockTransport``. The judge is tools/contract_judge.py's,
 the one ``nox -s contract`` applies to Prism's answers: a 2xx returns what
 the body holds with nothing lost, an error status raises exactly its
 ``PachcaError`` subclass with the error items or OAuth error kept, and no
@@ -37,9 +37,9 @@ from .typed import mismatches
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-import contract  # noqa: E402
+import contract_judge  # noqa: E402
 
-OPERATIONS = {op.operation_id: op for op in contract.spec_operations(SPEC)}
+OPERATIONS = {op.operation_id: op for op in contract_judge.spec_operations(SPEC)}
 ANSWERS = documented_answers()
 
 
@@ -73,9 +73,9 @@ CASES = [
 ]
 
 
-def judge(operation_id: str, status: int, content: bytes) -> contract.Verdict:
+def judge(operation_id: str, status: int, content: bytes) -> contract_judge.Verdict:
     """The contract judge's verdict when the API answers ``content``."""
-    recorder = contract.Recorder(
+    recorder = contract_judge.Recorder(
         httpx.MockTransport(lambda request: httpx.Response(status, content=content))
     )
     with PachcaClient(
@@ -85,7 +85,7 @@ def judge(operation_id: str, status: int, content: bytes) -> contract.Verdict:
         max_retries=0,
         transport=recorder,
     ) as client:
-        return contract.check_call(
+        return contract_judge.check_call(
             client, recorder, OPERATIONS[operation_id], status, round_=0
         )
 

@@ -84,8 +84,9 @@ def test_the_contract_passes_and_prints_a_row_per_operation() -> None:
     result = run_driver(ROOT / "openapi.yaml")
 
     assert result.returncode == 0, result.stdout + result.stderr
-    rows = re.findall(r"^(\w+)\s+(\d+)\s+(\d+)\s+0$", result.stdout, re.MULTILINE)
-    assert len(rows) == 9  # eight operations and the total
+    rows = re.findall(r"^(\w+) +(a?sync) +\d+ +\d+ +0$", result.stdout, re.MULTILINE)
+    assert len(rows) == 16  # eight operations, each through both clients
+    assert re.search(r"^total +\d+ +\d+ +0$", result.stdout, re.MULTILINE)
 
 
 def test_a_request_the_spec_refuses_is_flagged(tmp_path: Path) -> None:
