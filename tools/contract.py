@@ -96,6 +96,9 @@ async def run_operation(
     for round_, (mode, prefer, status) in enumerate(requests):
         recorder.prefer = prefer
         problem = (await attempt(op, status, round_)).problem
+        # A sync call never yields to the loop; Ctrl-C (asyncio cancels the
+        # main task) gets through here between two requests.
+        await asyncio.sleep(0)
         if mode == "static":
             tally.static += 1
         else:

@@ -8,6 +8,7 @@ Prism on a free port of 127.0.0.1.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -154,10 +155,12 @@ def test_prism_is_stopped_when_the_driver_is_interrupted(sig: signal.Signals) ->
         stderr=subprocess.PIPE,
         text=True,
     )
+    group = None
     try:
         assert driver.stdout is not None
         first = driver.stdout.readline()
         port = int(re.findall(r"127\.0\.0\.1:(\d+)", first)[0])
+        group = int(re.findall(r"process group (\d+)", first)[0])
         assert is_listening(port)
 
         driver.send_signal(sig)
@@ -165,6 +168,9 @@ def test_prism_is_stopped_when_the_driver_is_interrupted(sig: signal.Signals) ->
     finally:
         driver.kill()
         driver.wait()
+        if group is not None and not group_is_gone(group):
+            os.killpg(group, signal.SIGKILL)  # the test failed; leave nothing
 
     assert driver.returncode != 0
     assert not is_listening(port)
+    assert group_is_gone(group)
