@@ -68,13 +68,20 @@ class RetryPolicy:
     ``max_total`` bounds the seconds from the first attempt to the start of
     the last. Backoff before retry *n* (1-based) is
     ``min(max_backoff, initial_backoff * 2 ** (n - 1) + uniform(0, jitter))``.
-    ``wait=False`` removes every wait (for tests); attempts stay bounded.
+    ``wait=False`` removes every wait (for tests) and nothing else: each
+    delay is still worked out and counted against ``max_total`` as if it
+    had been waited, so a test sees the attempts production would make.
+
+    The defaults agree with each other and with the client's timeouts: a
+    ``Retry-After`` of up to ``max_retry_after`` (60 s) after a quick
+    answer, and a retry after a read timeout at the default 30 s, both fit
+    within ``max_total`` (120 s).
 
     Raises ``ValueError`` for a ``max_attempts`` below 1 or a negative time.
     """
 
     max_attempts: int = 4
-    max_total: float = 30.0
+    max_total: float = 120.0
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
     jitter: float = 0.5
@@ -204,6 +211,8 @@ class Attempts:
         self._started = clock()
         self._reason = ""
         self._retry_after: float | None = None
+        # Delays worked out but not waited (wait=False), counted as elapsed.
+        self._skipped = 0.0
 
     def decisions(self) -> dict[str, Any]:
         """The keyword arguments of ``Retrying`` that decide, by name."""
@@ -236,19 +245,31 @@ class Attempts:
         return True
 
     def wait(self, state: RetryCallState) -> float:
-        """Seconds to wait before the next attempt."""
-        if not self._policy.wait:
-            return 0.0
+        """Seconds to wait before the next attempt.
+
+        Worked out with ``wait=False`` too: the transport then sleeps with
+        a stand-in that returns at once, and ``stop`` still sees the delay.
+        """
         if self._retry_after is not None:
             return min(self._retry_after, self._policy.max_retry_after)
         return self._policy.backoff(state.attempt_number)
 
     def stop(self, state: RetryCallState) -> bool:
-        """Whether the attempts or the time are used up."""
+        """Whether the attempts or the time are used up.
+
+        Delays skipped because of ``wait=False`` count as time spent, so
+        the decision is the one production would make.
+        """
         if state.attempt_number >= self._policy.max_attempts:
             return True
-        elapsed = self._clock() - self._started
-        return elapsed + state.upcoming_sleep > self._policy.max_total
+
+        elapsed = self._clock() - self._started + self._skipped
+        if elapsed + state.upcoming_sleep > self._policy.max_total:
+            return True
+
+        if not self._policy.wait:
+            self._skipped += state.upcoming_sleep
+        return False
 
     def discard(self, state: RetryCallState) -> None:
         """Log the retry, then read and close the answer it replaces."""

@@ -35,7 +35,9 @@ def settings(server: FakeServer, **options: Any) -> dict[str, Any]:
     return {
         "token": server.token,
         "base_url": server.base_url,
-        "retry": RetryPolicy(wait=False, max_attempts=6),
+        # Skipped waits still count against max_total, so the storms of
+        # Retry-After: 30 below need a budget beyond the default 120 s.
+        "retry": RetryPolicy(wait=False, max_attempts=6, max_total=600.0),
         "rate_limit": None,
         **options,
     }
