@@ -17,7 +17,10 @@ What this layer promises (the rules themselves are in
 - every answer that is thrown away for a retry is read and closed here, so
   its connection goes back to the pool;
 - a request body is read into memory before the first attempt when retries
-  are on, so every attempt sends the same bytes.
+  are on, so every attempt sends the same bytes;
+- with retries on, the answer to an idempotent request is read whole inside
+  its attempt, so a connection lost mid-body is retried like one lost
+  before the headers (the body is handed up undecoded, as it arrived).
 
 The first attempt is made directly: when its outcome is final, as almost
 every outcome is, the answer goes back without a retry loop, which costs
@@ -85,9 +88,12 @@ class PachcaTransport(httpx.BaseTransport):
         # memory for the length of the call, because a streamed upload
         # could not be sent a second time; avatars are small enough.
         request.read()
+        send = self._send_once
+        if policy.is_idempotent(request.method):
+            send = self._send_whole
         attempts = Attempts(policy, request, clock=self._clock)
         try:
-            first: httpx.Response | Exception = self._send_once(request)
+            first: httpx.Response | Exception = send(request)
         except Exception as exc:
             first = exc
         if is_final(policy, request.method, first):
@@ -101,13 +107,31 @@ class PachcaTransport(httpx.BaseTransport):
             before_sleep=attempts.discard,
             **attempts.decisions(),
         )
-        response: httpx.Response = retrying(_replay(first, self._send_once), request)
+        response: httpx.Response = retrying(_replay(first, send), request)
         return response
 
     def _send_once(self, request: httpx.Request) -> httpx.Response:
         if self._rate_limiter is not None:
             self._rate_limiter.acquire(sleep=self._sleep)
         return self._inner.handle_request(request)
+
+    def _send_whole(self, request: httpx.Request) -> httpx.Response:
+        """Send once and read the raw body before the attempt ends."""
+        response = self._send_once(request)
+        stream = response.stream
+        if isinstance(stream, httpx.ByteStream):
+            return response
+
+        # Limitation: the whole answer is held in memory before the caller
+        # sees it, so a streamed download gains nothing; the API's answers
+        # are small JSON documents, which httpx reads whole anyway.
+        assert isinstance(stream, httpx.SyncByteStream)
+        try:
+            raw = b"".join(stream)
+        finally:
+            stream.close()
+        response.stream = httpx.ByteStream(raw)
+        return response
 
     def close(self) -> None:
         """Close the inner transport."""
@@ -144,9 +168,12 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
             return await self._send_once(request)
 
         await request.aread()  # held in memory: see PachcaTransport
+        send = self._send_once
+        if policy.is_idempotent(request.method):
+            send = self._send_whole
         attempts = Attempts(policy, request, clock=self._clock)
         try:
-            first: httpx.Response | Exception = await self._send_once(request)
+            first: httpx.Response | Exception = await send(request)
         except Exception as exc:
             first = exc
         if is_final(policy, request.method, first):
@@ -159,15 +186,31 @@ class AsyncPachcaTransport(httpx.AsyncBaseTransport):
             before_sleep=attempts.adiscard,
             **attempts.decisions(),
         )
-        response: httpx.Response = await retrying(
-            _areplay(first, self._send_once), request
-        )
+        response: httpx.Response = await retrying(_areplay(first, send), request)
         return response
 
     async def _send_once(self, request: httpx.Request) -> httpx.Response:
         if self._rate_limiter is not None:
             await self._rate_limiter.aacquire(sleep=self._sleep)
         return await self._inner.handle_async_request(request)
+
+    async def _send_whole(self, request: httpx.Request) -> httpx.Response:
+        """Send once and read the raw body before the attempt ends.
+
+        The memory this costs is noted in :meth:`PachcaTransport._send_whole`.
+        """
+        response = await self._send_once(request)
+        stream = response.stream
+        if isinstance(stream, httpx.ByteStream):
+            return response
+
+        assert isinstance(stream, httpx.AsyncByteStream)
+        try:
+            raw = b"".join([chunk async for chunk in stream])
+        finally:
+            await stream.aclose()
+        response.stream = httpx.ByteStream(raw)
+        return response
 
     async def aclose(self) -> None:
         """Close the inner transport."""
