@@ -81,7 +81,7 @@ def set_status(
     status = StatusUpdate(
         emoji=validation.check_emoji(emoji),
         title=validation.check_title(title),
-        is_away=UNSET if is_away is None else bool(is_away),
+        is_away=_or_unset(validation.check_is_away(is_away)),
         away_message=_or_unset(validation.check_away_message(away_message)),
     )
 
@@ -137,7 +137,7 @@ def get_token_info() -> Call[AccessTokenInfo]:
     return Call(_token_info, read=_read_token_info)
 
 
-def _or_unset(value: str | None) -> Any:
+def _or_unset(value: str | bool | None) -> Any:
     return UNSET if value is None else value
 
 

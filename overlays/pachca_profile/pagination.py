@@ -127,12 +127,8 @@ class _Walk:
         max_items: int | None,
         params: dict[str, Any],
     ) -> None:
-        if limit is not None and limit < 1:
-            raise InvalidInputError("limit", ">= 1", f"limit is {limit}; give >= 1")
-        if max_items is not None and max_items < 0:
-            raise InvalidInputError(
-                "max_items", ">= 0", f"max_items is {max_items}; give >= 0"
-            )
+        _check_count("limit", limit, least=1)
+        _check_count("max_items", max_items, least=0)
 
         self._operation = operation
         self._arguments = dict(params)
@@ -234,6 +230,26 @@ def _read_page(parsed: object) -> Any:
     if not isinstance(getattr(parsed, "data", None), list):
         raise UnexpectedShape("expected a list answer with data and meta")
     return parsed
+
+
+def _check_count(name: str, value: object, *, least: int) -> None:
+    """Refuse ``value`` unless it is None or an int of at least ``least``.
+
+    ``True`` and ``"50"`` are refused too: a bool is an int to Python but
+    not a page size, and a string would be sent as it is.
+    """
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInputError(
+            name,
+            f"an int >= {least}",
+            f"{name} must be an int >= {least}, not {type(value).__name__}",
+        )
+    if value < least:
+        raise InvalidInputError(
+            name, f">= {least}", f"{name} is {value}; give >= {least}"
+        )
 
 
 def _is_unset(value: object) -> bool:

@@ -74,6 +74,20 @@ def check_title(title: object) -> str:
     return title
 
 
+def check_is_away(is_away: object) -> bool | None:
+    """Answer ``is_away`` when it is True, False or None; raise otherwise.
+
+    A string such as ``"false"`` is refused rather than read as true.
+    """
+    if is_away is None or isinstance(is_away, bool):
+        return is_away
+    raise InvalidInputError(
+        "is_away",
+        "True, False or None",
+        f"is_away must be True, False or None, not {type(is_away).__name__}",
+    )
+
+
 def check_away_message(away_message: object) -> str | None:
     """Answer ``away_message`` (or None) when it has at most 1024 characters."""
     if away_message is None:

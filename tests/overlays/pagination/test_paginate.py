@@ -392,3 +392,36 @@ async def test_apaginate_refuses_a_cursor_no_url_can_carry(
 
     with pytest.raises(PaginationError):
         [item async for item in _walk_async(list_items, pages)]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("limit", True),
+        ("limit", "50"),
+        ("limit", 2.5),
+        ("max_items", False),
+        ("max_items", "3"),
+        ("max_items", -1),
+    ],
+)
+def test_a_page_size_or_item_count_that_is_not_an_int_is_refused(
+    list_items: ModuleType, client_on: Any, option: str, value: Any
+) -> None:
+    pages = Pages(THREE_PAGES)
+
+    with pytest.raises(InvalidInputError) as caught:
+        list(paginate(list_items, client=client_on(pages), **{option: value}))
+
+    assert caught.value.field == option
+    assert pages.requests == []
+
+
+@pytest.mark.anyio
+async def test_apaginate_refuses_a_bool_limit(list_items: ModuleType) -> None:
+    pages = Pages(THREE_PAGES)
+
+    with pytest.raises(InvalidInputError):
+        [item async for item in _walk_async(list_items, pages, limit=True)]
+
+    assert pages.requests == []
