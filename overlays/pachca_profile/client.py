@@ -39,13 +39,13 @@ def _generated_client(
     *,
     token: str,
     base_url: str,
-    timeout: float | httpx.Timeout,
+    timeout: httpx.Timeout,
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport,
 ) -> AuthenticatedClient:
     return AuthenticatedClient(
         base_url=base_url,
         token=token,
-        timeout=httpx.Timeout(timeout),
+        timeout=timeout,
         follow_redirects=False,
         httpx_args={"transport": transport},
     )
@@ -57,14 +57,17 @@ class PachcaClient:
     ``token`` falls back to ``PACHCA_TOKEN`` and ``base_url`` to
     ``PACHCA_BASE_URL``, then to production; plain ``http://`` is refused
     for a host other than loopback unless ``allow_insecure_http=True``.
-    ``timeout`` is seconds or an ``httpx.Timeout`` (default: 10 s to
-    connect, 30 s to read). ``max_retries`` retries per request, or a whole
-    ``retry`` policy (which wins when given); ``rate_limit`` is requests per
-    second, a shared ``RateLimiter``, or None for no limit. ``transport``
-    is any ``httpx.BaseTransport``; the client owns it and closes it on
-    ``close()``. Redirects are not followed, so the token never goes to
-    another origin. ``now`` is the clock a timedelta ``expires_at``
-    counts from.
+    ``timeout`` is seconds (a positive finite number) or an
+    ``httpx.Timeout`` (default: 10 s to connect, 30 s to read); None is
+    refused, since a call could then wait for ever. ``max_retries`` retries
+    per request, or a whole ``retry`` policy (which wins when given);
+    ``rate_limit`` is requests per second, a shared ``RateLimiter``, or None
+    for no limit. ``transport`` is any ``httpx.BaseTransport``; the client
+    owns it and closes it on ``close()``. Redirects are not followed, so
+    the token never goes to another origin. ``now`` is the clock a
+    timedelta ``expires_at`` counts from; it must answer aware datetimes.
+    A setting of the wrong type or out of range raises
+    ``InvalidInputError`` here, naming it.
     """
 
     def __init__(
@@ -84,13 +87,15 @@ class PachcaClient:
             base_url, allow_insecure_http=allow_insecure_http
         )
         secret = config.resolve_token(token)
+        limits = config.timeout_of(timeout)
+        config.check_transport(transport, kind=httpx.BaseTransport)
         wrapped = PachcaTransport(
             inner=transport,
             retry=config.retry_policy(max_retries=max_retries, retry=retry),
             rate_limiter=config.rate_limiter(rate_limit),
         )
         self._generated = _generated_client(
-            token=secret, base_url=self._base_url, timeout=timeout, transport=wrapped
+            token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
         )
         self._now = now
 
@@ -207,13 +212,15 @@ class AsyncPachcaClient:
             base_url, allow_insecure_http=allow_insecure_http
         )
         secret = config.resolve_token(token)
+        limits = config.timeout_of(timeout)
+        config.check_transport(transport, kind=httpx.AsyncBaseTransport)
         wrapped = AsyncPachcaTransport(
             inner=transport,
             retry=config.retry_policy(max_retries=max_retries, retry=retry),
             rate_limiter=config.rate_limiter(rate_limit),
         )
         self._generated = _generated_client(
-            token=secret, base_url=self._base_url, timeout=timeout, transport=wrapped
+            token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
         )
         self._now = now
 

@@ -11,9 +11,11 @@ repeat the token.
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Mapping
+from typing import TypeGuard
 
 import httpx
 
@@ -120,14 +122,49 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def retry_policy(*, max_retries: int, retry: RetryPolicy | None) -> RetryPolicy:
+def timeout_of(timeout: object) -> httpx.Timeout:
+    """The ``httpx.Timeout`` of a client's ``timeout`` argument.
+
+    Seconds (a positive finite number, one limit for every phase) or an
+    ``httpx.Timeout``, taken as given: that is the one way to switch a
+    phase's limit off (``httpx.Timeout(None)``), so it cannot happen by
+    accident. None, a string, a bool, zero, a negative number and NaN or
+    infinity raise ``InvalidInputError`` naming ``timeout``.
+    """
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+
+    if _is_positive_number(timeout):
+        return httpx.Timeout(float(timeout))
+    raise InvalidInputError(
+        "timeout",
+        "a positive finite number of seconds or an httpx.Timeout",
+        f"timeout must be a positive finite number of seconds or an "
+        f"httpx.Timeout, not {timeout!r}",
+    )
+
+
+def retry_policy(*, max_retries: object, retry: RetryPolicy | None) -> RetryPolicy:
     """The policy a client uses: ``retry`` when given, else ``max_retries``.
 
-    ``max_retries=0`` sends every request once.
+    ``max_retries=0`` sends every request once; anything but an int >= 0
+    (a bool, a float, None) raises ``InvalidInputError``.
     """
     if retry is not None:
+        if not isinstance(retry, RetryPolicy):
+            raise InvalidInputError(
+                "retry",
+                "a RetryPolicy or None",
+                f"retry must be a RetryPolicy or None, not {type(retry).__name__}",
+            )
         return retry
 
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool):
+        raise InvalidInputError(
+            "max_retries",
+            "an int >= 0",
+            f"max_retries must be an int >= 0, not {max_retries!r}",
+        )
     if max_retries < 0:
         raise InvalidInputError(
             "max_retries", ">= 0", f"max_retries is {max_retries}; it must be >= 0"
@@ -144,11 +181,37 @@ def rate_limiter(rate_limit: float | RateLimiter | None) -> RateLimiter | None:
     if rate_limit is None or isinstance(rate_limit, RateLimiter):
         return rate_limit
 
-    if rate_limit <= 0:
+    if not _is_positive_number(rate_limit):
         raise InvalidInputError(
             "rate_limit",
             "> 0 or None",
-            f"rate_limit is {rate_limit}; give requests per second > 0, "
+            f"rate_limit is {rate_limit!r}; give requests per second > 0, "
             "or None to switch limiting off",
         )
     return RateLimiter(rate_limit)
+
+
+def check_transport(
+    transport: object, *, kind: type[httpx.BaseTransport | httpx.AsyncBaseTransport]
+) -> None:
+    """Raise ``InvalidInputError`` unless ``transport`` is None or a ``kind``.
+
+    A sync client needs an ``httpx.BaseTransport`` and an async client an
+    ``httpx.AsyncBaseTransport`` (``httpx.MockTransport`` is both); the
+    wrong one would fail only at the first call, deep inside httpx.
+    """
+    if transport is None or isinstance(transport, kind):
+        return
+    raise InvalidInputError(
+        "transport",
+        f"an {kind.__module__}.{kind.__name__}",
+        f"transport must be an {kind.__module__}.{kind.__name__} for this client, "
+        f"not {type(transport).__name__}",
+    )
+
+
+def _is_positive_number(value: object) -> TypeGuard[float]:
+    """Whether ``value`` is an int or float, not a bool, finite and > 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value > 0
