@@ -49,7 +49,7 @@ def check_emoji(emoji: object) -> str:
         raise InvalidInputError(
             "emoji", "a non-blank string", "emoji must be given and not blank"
         )
-    return emoji
+    return _encodable("emoji", emoji)
 
 
 def check_title(title: object) -> str:
@@ -71,7 +71,7 @@ def check_title(title: object) -> str:
             f"title is {len(title)} characters long; "
             f"the limit is {TITLE_MAX_CHARACTERS}",
         )
-    return title
+    return _encodable("title", title)
 
 
 def check_is_away(is_away: object) -> bool | None:
@@ -105,7 +105,21 @@ def check_away_message(away_message: object) -> str | None:
             f"away_message is {len(away_message)} characters long; "
             f"the limit is {AWAY_MESSAGE_MAX_CHARACTERS}",
         )
-    return away_message
+    return _encodable("away_message", away_message)
+
+
+def _encodable(field: str, text: str) -> str:
+    """Answer ``text`` when UTF-8 can encode it; a lone surrogate cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInputError(
+            field,
+            "text UTF-8 can encode",
+            f"{field} holds a lone surrogate (U+{ord(text[exc.start]):04X}) at "
+            f"character {exc.start}; it cannot be sent as UTF-8",
+        ) from None
+    return text
 
 
 def expiry_instant(
@@ -117,7 +131,10 @@ def expiry_instant(
 
     A timezone-aware datetime is converted to UTC; a timedelta counts from
     ``now()`` and must be positive; None answers None (a status that
-    stays). A naive datetime is refused: it names no instant.
+    stays). A naive datetime is refused: it names no instant; so is an
+    instant outside the years 1 to 9999 in UTC. A ``now`` that answers a
+    naive datetime raises ``InvalidInputError`` naming ``now``, the clock,
+    not ``expires_at``.
 
         >>> expiry_instant(dt.datetime(2026, 12, 4, 18, tzinfo=dt.timezone.utc))
         '2026-12-04T18:00:00Z'
@@ -132,7 +149,19 @@ def expiry_instant(
                 "a positive timedelta",
                 "expires_at as a timedelta must be positive (a time from now)",
             )
-        expires_at = now() + expires_at
+        start = now()
+        if not isinstance(start, dt.datetime) or start.utcoffset() is None:
+            raise InvalidInputError(
+                "now",
+                "a clock answering timezone-aware datetimes",
+                "the clock now= answered a naive datetime (or no datetime); "
+                "it must answer a timezone-aware one, such as "
+                "datetime.now(timezone.utc)",
+            )
+        try:
+            expires_at = start + expires_at
+        except OverflowError:
+            raise _out_of_range() from None
 
     if not isinstance(expires_at, dt.datetime):
         raise InvalidInputError(
@@ -150,8 +179,20 @@ def expiry_instant(
             "for example tzinfo=datetime.timezone.utc",
         )
 
-    utc = expires_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    try:
+        utc = expires_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        raise _out_of_range() from None
     return utc.isoformat() + "Z"
+
+
+def _out_of_range() -> InvalidInputError:
+    return InvalidInputError(
+        "expires_at",
+        "an instant within the years 1 to 9999 in UTC",
+        "expires_at lies outside the years 1 to 9999 in UTC; "
+        "give a nearer instant or a shorter timedelta",
+    )
 
 
 def check_entity_type(entity_type: object) -> CustomPropertyEntityType:
@@ -184,8 +225,9 @@ def read_image(image: Image) -> AvatarImage:
     """Read ``image`` (bytes, a path or a binary file) into an AvatarImage.
 
     A file object is read from its current position and not closed: the
-    caller owns it. A missing path raises the usual ``OSError``; text, an
-    empty image or any other type raise ``InvalidInputError``.
+    caller owns it. A missing path raises the usual ``OSError``; a
+    directory, a closed file, text, an empty image or any other type raise
+    ``InvalidInputError``.
     """
     # Limitation: the image is read whole into memory, so that a retried
     # upload sends the same bytes; avatars are small, uploads not streamed.
@@ -194,6 +236,10 @@ def read_image(image: Image) -> AvatarImage:
 
     if isinstance(image, (str, os.PathLike)):
         path = Path(image)
+        if path.is_dir():
+            raise InvalidInputError(
+                "image", "a file", f"image {path.name!r} is a directory, not a file"
+            )
         return _avatar(path.read_bytes(), path.name)
 
     read = getattr(image, "read", None)
@@ -204,6 +250,10 @@ def read_image(image: Image) -> AvatarImage:
             f"image must be bytes, a path or a binary file, not {type(image).__name__}",
         )
 
+    if getattr(image, "closed", False):
+        raise InvalidInputError(
+            "image", "an open file", "image is a closed file; pass it open"
+        )
     content = read()
     if not isinstance(content, bytes):
         raise InvalidInputError(
