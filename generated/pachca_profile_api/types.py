@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 import datetime
+import re
 import sys
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
@@ -40,14 +41,22 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
-def parse_datetime(value: str) -> datetime.datetime:
-    """Read an ISO-8601 date-time; a trailing Z means UTC on every Python.
+# A fraction of a second after the seconds, of any length.
+_FRACTION = re.compile(r"(?<=:\d\d)\.(\d+)")
 
-    Python 3.10's fromisoformat does not accept Z and takes fractions of
-    exactly 3 or 6 digits; later versions read any ISO-8601 form.
+
+def parse_datetime(value: str) -> datetime.datetime:
+    """Read an RFC 3339 date-time; a trailing Z or z means UTC on every Python.
+
+    fromisoformat refuses a lower-case z everywhere, and on Python 3.10 any
+    Z and any fraction of a second not 3 or 6 digits long; so the zone is
+    written +00:00 and, on 3.10, the fraction is cut or padded to
+    microseconds ("12.0Z" is valid RFC 3339).
     """
-    if sys.version_info < (3, 11) and value.endswith(("Z", "z")):
+    if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
+    if sys.version_info < (3, 11):
+        value = _FRACTION.sub(lambda found: "." + found[1][:6].ljust(6, "0"), value, 1)
     return datetime.datetime.fromisoformat(value)
 
 
