@@ -24,7 +24,8 @@ Nothing the server sent is dropped: an ``ApiError`` or ``OAuthError`` body is
 parsed with the generated models (which keep unknown fields and codes), and
 ``body`` always holds the raw text. None of these objects ever holds the
 request's headers, so the access token cannot leak through ``str`` or
-``repr``.
+``repr``; where a server repeats the token in its answer, the client's
+errors show ``***`` in its place (see :func:`redact`).
 
     >>> try:
     ...     client.get_profile()  # doctest: +SKIP
@@ -35,8 +36,9 @@ request's headers, so the access token cannot leak through ``str`` or
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
@@ -67,6 +69,12 @@ __all__ = [
 # How much of a body that is not JSON goes into the message (all of it is
 # kept in ``body``).
 _EXCERPT = 200
+
+# What stands for the access token where a server repeats it.
+REDACTED = "***"
+
+# Secrets at least this long are replaced even inside longer words.
+_WHOLE_SECRET = 8
 
 
 class PachcaError(Exception):
@@ -179,20 +187,27 @@ class ResponseParseError(PachcaError):
 
     @classmethod
     def from_response(
-        cls, response: httpx.Response, *, reason: str
+        cls, response: httpx.Response, *, reason: str, secret: str | None = None
     ) -> ResponseParseError:
-        """The error for ``response`` (already read), refused for ``reason``."""
+        """The error for ``response`` (already read), refused for ``reason``.
+
+        ``secret`` (the access token) is replaced by ``***`` wherever the
+        answer repeats it.
+        """
         method, path = _origin(response.request)
         status = response.status_code
-        body = _text_of(response)
-        return cls(
+        body = redact(_text_of(response), secret)
+        message = (
             f"{_status_line(status)} on {method} {path}: "
-            f"the answer is not what the API documents: {reason}",
+            f"the answer is not what the API documents: {reason}"
+        )
+        return cls(
+            redact(message, secret),
             status_code=status,
             method=method,
             path=path,
             body=body,
-            headers=response.headers,
+            headers=_redact_headers(response.headers, secret),
         )
 
 
@@ -234,7 +249,10 @@ _HINTS: dict[type[PachcaError], str] = {
 
 
 def error_from_response(
-    response: httpx.Response, *, unreadable: str | None = None
+    response: httpx.Response,
+    *,
+    unreadable: str | None = None,
+    secret: str | None = None,
 ) -> PachcaError:
     """The ``PachcaError`` subclass for a non-2xx ``response``, filled in.
 
@@ -244,11 +262,14 @@ def error_from_response(
     come from ``response.request``; the query string is left out.
     ``unreadable`` says why the body could not be read, when it could not
     (an encoding that does not decode); the status still picks the class.
+    ``secret`` (the access token) is replaced by ``***`` wherever the
+    server repeats it, in the message, the body, the parsed errors and the
+    headers.
     """
     status = response.status_code
     kind = _kind_of(status)
     method, path = _origin(response.request)
-    body = _text_of(response)
+    body = redact(_text_of(response), secret)
     api_error, oauth_error = _parse_body(body)
     errors = api_error.errors if api_error is not None else []
 
@@ -261,14 +282,14 @@ def error_from_response(
 
     message = f"{_status_line(status)} on {method} {path}"
     error = kind(
-        f"{message}: {detail}" if detail else message,
+        redact(f"{message}: {detail}" if detail else message, secret),
         status_code=status,
         method=method,
         path=path,
         errors=errors,
         oauth_error=oauth_error,
         body=body,
-        headers=response.headers,
+        headers=_redact_headers(response.headers, secret),
     )
     if isinstance(error, RateLimitError):
         error.retry_after = retry_after
@@ -276,14 +297,18 @@ def error_from_response(
 
 
 def error_from_transport(
-    exc: httpx.HTTPError, request: httpx.Request | None = None
+    exc: httpx.HTTPError,
+    request: httpx.Request | None = None,
+    *,
+    secret: str | None = None,
 ) -> TransportError:
     """The ``TransportError`` subclass for an httpx failure to get an answer.
 
     Any ``httpx.HTTPError`` is accepted, so none escapes as an httpx
     exception: an answer that could not be decoded before its status was
     known (``httpx.DecodingError``) is a plain ``TransportError``. Raise it
-    ``from exc`` so the original stays in the chain.
+    ``from exc`` so the original stays in the chain. ``secret`` is replaced
+    by ``***`` should httpx's own message repeat it.
     """
     if isinstance(exc, httpx.TimeoutException):
         kind: type[TransportError] = PachcaTimeoutError
@@ -298,13 +323,48 @@ def error_from_transport(
         kind = TransportError
         advice = "the request could not be sent"
 
-    said = str(exc)
+    said = redact(str(exc), secret)
     detail = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
     if request is None:
         return kind(f"{detail}; {advice}")
 
     method, path = _origin(request)
     return kind(f"{detail} on {method} {path}; {advice}", method=method, path=path)
+
+
+@overload
+def redact(text: str, secret: str | None) -> str: ...
+
+
+@overload
+def redact(text: None, secret: str | None) -> None: ...
+
+
+@overload
+def redact(text: str | None, secret: str | None) -> str | None: ...
+
+
+def redact(text: str | None, secret: str | None) -> str | None:
+    """``text`` with every occurrence of ``secret`` replaced by ``***``.
+
+    A secret of 8 characters or more is replaced wherever it occurs; a
+    shorter one (no real token is that short) only where it stands alone,
+    not inside a longer word, so that ordinary words survive it.
+    """
+    if text is None or not secret or secret not in text:
+        return text
+    if len(secret) >= _WHOLE_SECRET:
+        return text.replace(secret, REDACTED)
+    alone = rf"(?<![A-Za-z0-9]){re.escape(secret)}(?![A-Za-z0-9])"
+    return re.sub(alone, REDACTED, text)
+
+
+def _redact_headers(headers: httpx.Headers, secret: str | None) -> httpx.Headers:
+    if not secret or not any(secret in value for value in headers.values()):
+        return headers
+    return httpx.Headers(
+        [(name, redact(value, secret)) for name, value in headers.multi_items()]
+    )
 
 
 def _kind_of(status: int) -> type[PachcaError]:

@@ -114,14 +114,14 @@ def send(client: GeneratedClient, call: Call[T]) -> T:
     try:
         response = http.send(request, stream=True)
     except httpx.HTTPError as exc:
-        raise error_from_transport(exc, request) from exc
+        raise error_from_transport(exc, request, secret=secret_of(client)) from exc
 
     try:
         response.read()
     except httpx.HTTPError as exc:
         response.close()
-        raise body_error(response, exc) from exc
-    return finish(call, response)
+        raise body_error(response, exc, secret=secret_of(client)) from exc
+    return finish(call, response, client)
 
 
 async def asend(client: GeneratedClient, call: Call[T]) -> T:
@@ -131,17 +131,19 @@ async def asend(client: GeneratedClient, call: Call[T]) -> T:
     try:
         response = await http.send(request, stream=True)
     except httpx.HTTPError as exc:
-        raise error_from_transport(exc, request) from exc
+        raise error_from_transport(exc, request, secret=secret_of(client)) from exc
 
     try:
         await response.aread()
     except httpx.HTTPError as exc:
         await response.aclose()
-        raise body_error(response, exc) from exc
-    return finish(call, response)
+        raise body_error(response, exc, secret=secret_of(client)) from exc
+    return finish(call, response, client)
 
 
-def body_error(response: httpx.Response, cause: httpx.HTTPError) -> PachcaError:
+def body_error(
+    response: httpx.Response, cause: httpx.HTTPError, *, secret: str | None = None
+) -> PachcaError:
     """The error for an answer whose status arrived but whose body did not.
 
     A connection lost mid-body is a transport error; a body that does not
@@ -149,41 +151,54 @@ def body_error(response: httpx.Response, cause: httpx.HTTPError) -> PachcaError:
     ``ResponseParseError`` on a 2xx and the status's own class otherwise.
     """
     if isinstance(cause, httpx.TransportError):
-        return error_from_transport(cause, response.request)
+        return error_from_transport(cause, response.request, secret=secret)
 
     reason = f"{type(cause).__name__}: {cause}"
     if response.is_success:
         return ResponseParseError.from_response(
-            response, reason=f"the body could not be read: {reason}"
+            response, reason=f"the body could not be read: {reason}", secret=secret
         )
-    return error_from_response(response, unreadable=reason)
+    return error_from_response(response, unreadable=reason, secret=secret)
 
 
-def finish(call: Call[T], response: httpx.Response) -> T:
+def finish(
+    call: Call[T], response: httpx.Response, client: GeneratedClient | None = None
+) -> T:
     """Raise for a non-2xx ``response``; else parse it and read the result.
 
     Raises the ``PachcaError`` subclass of the status for a non-2xx answer
     and ``ResponseParseError`` (with the status and the body text) when a
     2xx status is not one the operation documents or its body does not
-    parse into what ``call`` documents.
+    parse into what ``call`` documents. The token of ``client``, should
+    the answer repeat it, is replaced by ``***`` in the error.
     """
     if not response.is_success:
-        raise error_from_response(response)
+        raise error_from_response(response, secret=secret_of(client))
 
     try:
         parsed = call.operation._parse_response(client=_STRICT, response=response)
         return call.read(parsed)
     except UndocumentedStatus:
         reason = f"the API documents no {response.status_code} answer here"
-        raise ResponseParseError.from_response(response, reason=reason) from None
+        raise ResponseParseError.from_response(
+            response, reason=reason, secret=secret_of(client)
+        ) from None
     except (*_PARSE_FAILURES, UnexpectedShape) as exc:
-        raise parse_error(response, exc) from exc
+        raise parse_error(response, exc, secret=secret_of(client)) from exc
 
 
-def parse_error(response: httpx.Response, cause: BaseException) -> PachcaError:
+def parse_error(
+    response: httpx.Response, cause: BaseException, *, secret: str | None = None
+) -> PachcaError:
     """A ResponseParseError for a 2xx ``response`` its parser refused."""
     reason = _reason(cause) if response.content else "the body is empty"
-    return ResponseParseError.from_response(response, reason=reason)
+    return ResponseParseError.from_response(response, reason=reason, secret=secret)
+
+
+def secret_of(client: GeneratedClient | None) -> str | None:
+    """The access token ``client`` sends, to be kept out of errors."""
+    token = getattr(client, "token", None)
+    return token if isinstance(token, str) else None
 
 
 def expect(value: object, kind: type[T]) -> T:
