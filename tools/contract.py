@@ -203,8 +203,10 @@ def report(tallies: list[Tally], logged: list[str]) -> int:
             print(f"FAIL {failure}")
         if len(tally.failures) > SHOWN_FAILURES:
             print(f"     ... and {len(tally.failures) - SHOWN_FAILURES} more")
-    for line in logged:
+    for line in logged[:SHOWN_FAILURES]:
         print(f"FAIL Prism's log: {line}")
+    if len(logged) > SHOWN_FAILURES:
+        print(f"     ... and {len(logged) - SHOWN_FAILURES} more")
 
     print(
         f"\n{'operation':<22}{'client':<6}{'static':>8}{'dynamic':>9}{'failures':>10}"

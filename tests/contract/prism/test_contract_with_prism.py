@@ -102,6 +102,7 @@ def test_a_request_the_spec_refuses_is_flagged(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "FAIL updateStatus (set_status)" in result.stdout
     assert "Prism flagged the request" in result.stdout
+    assert "FAIL Prism's log: request.body.status" in result.stdout
     assert "expires_at" in result.stdout
 
 
