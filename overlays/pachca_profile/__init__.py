@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .errors import (
         AuthenticationError,
         BadRequestError,
+        ClientClosedError,
         ClientError,
         InvalidInputError,
         NotFoundError,
@@ -42,6 +43,7 @@ __all__ = [
     "AsyncPachcaTransport",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ClientError",
     "InvalidInputError",
     "NotFoundError",

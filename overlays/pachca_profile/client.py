@@ -97,6 +97,9 @@ class PachcaClient:
         self._generated = _generated_client(
             token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
         )
+        # Made now, not at the first call, so that threads making their
+        # first calls at once share one httpx client and one pool.
+        self._generated.get_httpx_client()
         self._now = now
 
     @property
@@ -118,7 +121,10 @@ class PachcaClient:
         return f"PachcaClient(base_url={self.base_url!r})"
 
     def close(self) -> None:
-        """Close the connections and the transport."""
+        """Close the connections and the transport.
+
+        A call made afterwards raises ``ClientClosedError``.
+        """
         self._generated.get_httpx_client().close()
 
     def __enter__(self) -> PachcaClient:
@@ -222,6 +228,7 @@ class AsyncPachcaClient:
         self._generated = _generated_client(
             token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
         )
+        self._generated.get_async_httpx_client()  # made now: see PachcaClient
         self._now = now
 
     # Limitation: the generated client holds one transport per flavour and
@@ -244,7 +251,10 @@ class AsyncPachcaClient:
         return f"AsyncPachcaClient(base_url={self.base_url!r})"
 
     async def aclose(self) -> None:
-        """Close the connections and the transport."""
+        """Close the connections and the transport.
+
+        A call made afterwards raises ``ClientClosedError``.
+        """
         await self._generated.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> AsyncPachcaClient:

@@ -17,6 +17,7 @@
     |   +-- PachcaTimeoutError
     |   +-- PachcaConnectionError
     +-- ResponseParseError      a 2xx whose body is not what the API documents
+    +-- ClientClosedError       a call on a client already closed
 
     InvalidInputError(ValueError)   refused before sending; not a PachcaError
 
@@ -49,6 +50,7 @@ from .retry import retry_after_of
 __all__ = [
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ClientError",
     "InvalidInputError",
     "NotFoundError",
@@ -209,6 +211,13 @@ class ResponseParseError(PachcaError):
             body=body,
             headers=_redact_headers(response.headers, secret),
         )
+
+
+class ClientClosedError(PachcaError):
+    """A call on a client after ``close()`` (or its ``with`` block) ended it.
+
+    Nothing was sent; ``status_code`` is None. Make a new client.
+    """
 
 
 class InvalidInputError(ValueError):

@@ -30,6 +30,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import httpx
 
 from .errors import (
+    ClientClosedError,
     PachcaError,
     ResponseParseError,
     error_from_response,
@@ -110,6 +111,8 @@ class Call(Generic[T]):
 def send(client: GeneratedClient, call: Call[T]) -> T:
     """Send ``call`` on ``client``'s sync httpx client and read the answer."""
     http = client.get_httpx_client()
+    if http.is_closed:
+        raise _closed()
     request = http.build_request(**call.request_kwargs())
     try:
         response = http.send(request, stream=True)
@@ -127,6 +130,8 @@ def send(client: GeneratedClient, call: Call[T]) -> T:
 async def asend(client: GeneratedClient, call: Call[T]) -> T:
     """Send ``call`` on ``client``'s async httpx client and read the answer."""
     http = client.get_async_httpx_client()
+    if http.is_closed:
+        raise _closed()
     request = http.build_request(**call.request_kwargs())
     try:
         response = await http.send(request, stream=True)
@@ -193,6 +198,13 @@ def parse_error(
     """A ResponseParseError for a 2xx ``response`` its parser refused."""
     reason = _reason(cause) if response.content else "the body is empty"
     return ResponseParseError.from_response(response, reason=reason, secret=secret)
+
+
+def _closed() -> ClientClosedError:
+    return ClientClosedError(
+        "the client is closed: nothing was sent; make a new client, or make "
+        "calls inside its with block"
+    )
 
 
 def secret_of(client: GeneratedClient | None) -> str | None:
