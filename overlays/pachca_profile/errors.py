@@ -84,7 +84,10 @@ class PachcaError(Exception):
 
     ``headers`` are the answer's (looked up without regard to case; a
     request's headers, and so the token, are never kept); ``body`` is the
-    answer's raw text, None when it was empty or there was no answer.
+    answer's text, None when it was empty or there was no answer, and
+    ``content`` its bytes as they arrived (decompressed), so a body that is
+    not valid in its declared charset is not lost to the replacement
+    characters of ``body``.
 
     ``str(exc)`` is ``message``: status, method, path and what the server
     said, e.g. ``401 Unauthorized on GET /profile: The access token is
@@ -102,6 +105,7 @@ class PachcaError(Exception):
         oauth_error: OAuthError | None = None,
         body: str | None = None,
         headers: Mapping[str, str] | None = None,
+        content: bytes | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -111,6 +115,7 @@ class PachcaError(Exception):
         self.errors: list[ApiErrorItem] = list(errors)
         self.oauth_error = oauth_error
         self.body = body
+        self.content = content
         self.headers = httpx.Headers(headers)
 
     def __str__(self) -> str:
@@ -210,6 +215,7 @@ class ResponseParseError(PachcaError):
             path=path,
             body=body,
             headers=_redact_headers(response.headers, secret),
+            content=_content_of(response, secret),
         )
 
 
@@ -283,6 +289,8 @@ def error_from_response(
     errors = api_error.errors if api_error is not None else []
 
     detail = _detail(errors, oauth_error, body) or _HINTS.get(kind, "")
+    if 300 <= status <= 399:
+        detail = _redirect(response)
     if unreadable is not None:
         detail = f"{detail}; the body could not be read: {unreadable}"
     retry_after = retry_after_of(response) if kind is RateLimitError else None
@@ -299,6 +307,7 @@ def error_from_response(
         oauth_error=oauth_error,
         body=body,
         headers=_redact_headers(response.headers, secret),
+        content=_content_of(response, secret),
     )
     if isinstance(error, RateLimitError):
         error.retry_after = retry_after
@@ -403,6 +412,34 @@ def _text_of(response: httpx.Response) -> str | None:
     return text or None
 
 
+def _redirect(response: httpx.Response) -> str:
+    """What a 3xx says: where it points, and that it is not followed."""
+    location = response.headers.get("Location")
+    if location is None:
+        return "a redirect without a Location; redirects are not followed"
+    return (
+        f"the server redirects to {location}; redirects are not followed, so "
+        "the token is never sent there (check base_url)"
+    )
+
+
+def _content_of(response: httpx.Response, secret: str | None) -> bytes | None:
+    """The body's bytes, None when empty or unread; ``secret`` replaced."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return None
+    if not secret or secret.encode() not in content:
+        return content or None
+
+    raw, hidden = secret.encode(), REDACTED.encode()
+    if len(secret) >= _WHOLE_SECRET:
+        return content.replace(raw, hidden)
+    return re.sub(
+        rb"(?<![A-Za-z0-9])" + re.escape(raw) + rb"(?![A-Za-z0-9])", hidden, content
+    )
+
+
 def _parse_body(body: str | None) -> tuple[ApiError | None, OAuthError | None]:
     """The body as the generated error models, when it is one of them."""
     if body is None:
@@ -417,7 +454,7 @@ def _parse_body(body: str | None) -> tuple[ApiError | None, OAuthError | None]:
     try:
         if "errors" in data:
             return ApiError.from_dict(data), None
-        if "error" in data:
+        if isinstance(data.get("error"), str):
             return None, OAuthError.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError):
         pass
@@ -429,7 +466,10 @@ def _detail(
 ) -> str:
     """What the server said, in one line."""
     if oauth_error is not None:
-        return f"{oauth_error.error_description} ({oauth_error.error})"
+        description = oauth_error.error_description
+        if isinstance(description, str) and description:
+            return f"{description} ({oauth_error.error})"
+        return str(oauth_error.error)
 
     if errors:
         return "; ".join(_describe(item) for item in errors)
