@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -145,21 +146,19 @@ def is_final(
 def parse_retry_after(value: str | None, *, now: dt.datetime) -> float | None:
     """Seconds to wait, from a ``Retry-After`` header value.
 
-    Takes both forms of RFC 9110: a number of seconds (``"120"``) or an
-    HTTP-date (``"Fri, 04 Dec 2026 15:00:00 GMT"``), which is measured from
-    ``now`` (timezone-aware). A date in the past gives ``0.0``. Answers
-    ``None`` when the header is missing or unreadable.
+    Takes both forms of RFC 9110: delay-seconds, digits only (``"120"``;
+    not ``"+5"``, ``"1e3"``, ``"1_000"`` or ``"inf"``), or an HTTP-date
+    (``"Fri, 04 Dec 2026 15:00:00 GMT"``), which is measured from ``now``
+    (timezone-aware). A date in the past gives ``0.0``. Answers ``None``
+    when the header is missing or is neither form.
     """
     if value is None:
         return None
 
     text = value.strip()
-    try:
+    if text.isascii() and text.isdigit():
         seconds = float(text)
-    except ValueError:
-        pass
-    else:
-        return seconds if seconds >= 0 else None
+        return seconds if math.isfinite(seconds) else None
 
     moment = _http_date(text)
     if moment is None:
@@ -172,10 +171,15 @@ def retry_after_of(response: httpx.Response) -> float | None:
 
     An HTTP-date is measured from the answer's own ``Date`` header when it
     has one (so a skewed local clock does not matter), else from now.
+    Several ``Retry-After`` headers count only when they all agree.
     """
+    values = response.headers.get_list("Retry-After")
+    if not values or any(value != values[0] for value in values):
+        return None
+
     sent = _http_date(response.headers.get("Date", ""))
     now = sent or dt.datetime.now(dt.timezone.utc)
-    return parse_retry_after(response.headers.get("Retry-After"), now=now)
+    return parse_retry_after(values[0], now=now)
 
 
 def _http_date(text: str) -> dt.datetime | None:

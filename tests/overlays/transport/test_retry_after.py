@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import httpx
 import pytest
 
-from pachca_profile.retry import RetryPolicy, parse_retry_after
+from pachca_profile.retry import RetryPolicy, parse_retry_after, retry_after_of
 
 NOW = datetime(2026, 12, 4, 15, 0, 0, tzinfo=timezone.utc)
 
@@ -66,3 +67,18 @@ def test_a_policy_that_cannot_work_is_refused(options):
 )
 def test_policy_retries_statuses_by_method(method, status, retried):
     assert RetryPolicy().retries_status(method, status) is retried
+
+
+@pytest.mark.parametrize(
+    "value", ["1_000", "+5", "1e3", "inf", "nan", "-0", "1.5", "٣", "9" * 400]
+)
+def test_retry_after_seconds_are_digits_only(value):
+    assert parse_retry_after(value, now=NOW) is None
+
+
+def test_several_retry_after_headers_count_only_when_they_agree():
+    agree = httpx.Response(429, headers=[("Retry-After", "5"), ("Retry-After", "5")])
+    differ = httpx.Response(429, headers=[("Retry-After", "5"), ("Retry-After", "9")])
+
+    assert retry_after_of(agree) == 5.0
+    assert retry_after_of(differ) is None
