@@ -113,8 +113,13 @@ def resolve_base_url(
 
 
 def is_loopback(host: str) -> bool:
-    """Whether ``host`` names this machine: localhost, 127.0.0.0/8 or ::1."""
-    if host == "localhost" or host.endswith(".localhost"):
+    """Whether ``host`` names this machine: localhost, 127.0.0.0/8 or ::1.
+
+    Only those: a name under ``.localhost`` is resolved by whatever the
+    system's resolver asks (DNS included, where no hosts entry answers
+    it), so it may name another machine and does not count.
+    """
+    if host.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback

@@ -169,7 +169,7 @@ def test_the_sync_client_runs_in_process() -> None:
         image_url = client.set_avatar(b"GIF89a-tiny")
 
     assert shown == stored
-    assert image_url.startswith("http://pachca.localhost/uploads/")
+    assert image_url.startswith("http://localhost/uploads/")
     assert app.state.workspace.avatar().content == b"GIF89a-tiny"
 
 

@@ -24,7 +24,7 @@ import httpx
 
 from . import data
 
-IN_PROCESS_BASE_URL = f"http://pachca.localhost{data.BASE_PATH}"
+IN_PROCESS_BASE_URL = f"http://localhost{data.BASE_PATH}"
 """A base URL for the in-process transports; nothing is sent anywhere."""
 
 

@@ -285,3 +285,23 @@ def test_raw_generated_coroutines_get_the_same_retries(answers: Answers) -> None
 
     assert anyio.run(main) == 200
     assert len(answers.requests) == 2
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "http://pachca.localhost/api",
+        "http://localhost.example.test/api",
+        "http://127.0.0.1.example.test/api",
+        "http://[::2]/api",
+    ],
+)
+@pytest.mark.parametrize("kind", [PachcaClient, AsyncPachcaClient])
+def test_plain_http_to_a_name_under_localhost_is_refused(
+    kind: type[PachcaClient] | type[AsyncPachcaClient], base_url: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        kind(token=TOKEN, base_url=base_url)
+
+    assert caught.value.field == "base_url"
+    assert "allow_insecure_http" in str(caught.value)
