@@ -145,6 +145,11 @@ def _ignore(parsed: object) -> None:
     return None
 
 
+# Limitation: the generated attrs models do not check the types of the
+# scalar fields they read (an is_away of "yes" or an away_message of 5 is
+# kept as it came); a list field that is not a JSON array is refused by the
+# project's list template, and the readers below check the envelope and
+# the model class each method promises.
 def _read_profile(parsed: object) -> User:
     return expect(expect(parsed, UserResponse).data, User)
 

@@ -109,6 +109,8 @@ class AccessTokenInfo:
 
         scopes = []
         _scopes = d.pop("scopes")
+        if not isinstance(_scopes, list):
+            raise TypeError("scopes must be a list")
         for scopes_item_data in _scopes:
 
             def _parse_scopes_item(data: object) -> OAuthScope | str:

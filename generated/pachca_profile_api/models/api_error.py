@@ -37,6 +37,8 @@ class ApiError:
         d = dict(src_dict)
         errors = []
         _errors = d.pop("errors")
+        if not isinstance(_errors, list):
+            raise TypeError("errors must be a list")
         for errors_item_data in _errors:
             errors_item = ApiErrorItem.from_dict(errors_item_data)
 

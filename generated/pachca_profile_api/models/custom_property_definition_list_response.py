@@ -37,6 +37,8 @@ class CustomPropertyDefinitionListResponse:
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
+        if not isinstance(_data, list):
+            raise TypeError("data must be a list")
         for data_item_data in _data:
             data_item = CustomPropertyDefinition.from_dict(data_item_data)
 

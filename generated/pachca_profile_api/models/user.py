@@ -251,6 +251,8 @@ class User:
 
         custom_properties = []
         _custom_properties = d.pop("custom_properties")
+        if not isinstance(_custom_properties, list):
+            raise TypeError("custom_properties must be a list")
         for custom_properties_item_data in _custom_properties:
             custom_properties_item = CustomProperty.from_dict(
                 custom_properties_item_data
