@@ -24,6 +24,12 @@ from .ratelimit import RateLimiter
 from .retry import RetryPolicy
 
 DEFAULT_BASE_URL = "https://api.pachca.com/api/shared/v1"
+# Limitation: these timeouts bound each network operation (the connect,
+# each read, each write, the wait for a pooled connection), not a whole
+# call, and httpx offers no deadline per request: a server that sends its
+# answer a few bytes at a time, each within the read timeout, keeps a call
+# going for longer, and RetryPolicy.max_total bounds only when the last
+# retry may start.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_RATE_LIMIT = 50.0

@@ -231,6 +231,8 @@ def read_image(image: Image) -> AvatarImage:
     """
     # Limitation: the image is read whole into memory, so that a retried
     # upload sends the same bytes; avatars are small, uploads not streamed.
+    # No size limit is enforced either, since the API documents none, so a
+    # huge file costs its size in memory (twice, with the multipart body).
     if isinstance(image, (bytes, bytearray, memoryview)):
         return _avatar(bytes(image), "avatar")
 
