@@ -50,10 +50,10 @@ def resolve_token(token: str | None, *, environ: Mapping[str, str] = os.environ)
     would quote the header, token included. The error names the argument or
     the variable the token came from and never repeats the token.
     """
-    source = "token"
+    source = "given as token="
     value: object = token
     if token is None:
-        source = TOKEN_VARIABLE
+        source = f"in {TOKEN_VARIABLE}"
         value = environ.get(TOKEN_VARIABLE)
 
     if value is not None and not isinstance(value, str):
@@ -75,7 +75,7 @@ def resolve_token(token: str | None, *, environ: Mapping[str, str] = os.environ)
         raise InvalidInputError(
             "token",
             "visible ASCII characters only",
-            f"the access token in {source} holds a character other than "
+            f"the access token {source} holds a character other than "
             "visible ASCII (a space, a control character or a non-ASCII "
             "letter); an HTTP header cannot carry it",
         )

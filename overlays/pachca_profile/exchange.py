@@ -30,6 +30,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import httpx
 
 from .errors import (
+    REDACTED,
     ClientClosedError,
     PachcaError,
     ResponseParseError,
@@ -117,12 +118,14 @@ def send(client: GeneratedClient, call: Call[T]) -> T:
     try:
         response = http.send(request, stream=True)
     except httpx.HTTPError as exc:
+        _forget_token(request)
         raise error_from_transport(exc, request, secret=secret_of(client)) from exc
 
     try:
         response.read()
     except httpx.HTTPError as exc:
         response.close()
+        _forget_token(request)
         raise body_error(response, exc, secret=secret_of(client)) from exc
     return finish(call, response, client)
 
@@ -136,12 +139,14 @@ async def asend(client: GeneratedClient, call: Call[T]) -> T:
     try:
         response = await http.send(request, stream=True)
     except httpx.HTTPError as exc:
+        _forget_token(request)
         raise error_from_transport(exc, request, secret=secret_of(client)) from exc
 
     try:
         await response.aread()
     except httpx.HTTPError as exc:
         await response.aclose()
+        _forget_token(request)
         raise body_error(response, exc, secret=secret_of(client)) from exc
     return finish(call, response, client)
 
@@ -198,6 +203,13 @@ def parse_error(
     """A ResponseParseError for a 2xx ``response`` its parser refused."""
     reason = _reason(cause) if response.content else "the body is empty"
     return ResponseParseError.from_response(response, reason=reason, secret=secret)
+
+
+def _forget_token(request: httpx.Request) -> None:
+    """Blank the token in a failed request, which the httpx exception in
+    the error's ``__cause__`` still holds; nothing sends it again."""
+    if "Authorization" in request.headers:
+        request.headers["Authorization"] = REDACTED
 
 
 def _closed() -> ClientClosedError:

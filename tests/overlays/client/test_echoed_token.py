@@ -4,9 +4,10 @@ headers show *** instead, for both client flavours."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
-from pachca_profile import PachcaError
+from pachca_profile import PachcaConnectionError, PachcaError
 from pachca_profile.errors import redact
 
 from .fakes import TOKEN, Answers, Run
@@ -83,3 +84,15 @@ def test_a_short_secret_is_replaced_only_where_it_stands_alone() -> None:
     assert redact("token t is revoked: Unauthorized", "t") == (
         "token *** is revoked: Unauthorized"
     )
+
+
+def test_the_failed_request_in_the_cause_holds_no_token(call: Run) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with pytest.raises(PachcaConnectionError) as caught:
+        call("get_profile", options={"transport": httpx.MockTransport(refuse)})
+
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.ConnectError)
+    assert TOKEN not in cause.request.headers["Authorization"]
