@@ -241,7 +241,7 @@ TEST_TOOLS = pinned("pytest", "pyyaml", "hypothesis-jsonschema", "openapi-core")
 
 
 def run_test_suite(session: nox.Session, *, generators: bool = True) -> None:
-    """Install the pinned test tools and the wheel, then run pytest.
+    """Install the pinned test tools, Prism and the wheel, then run pytest.
 
     ``generators=False`` is the Python 3.10 run: no generators (nor griffe,
     which api_diff needs only with them), and the last hypothesis release
@@ -251,6 +251,7 @@ def run_test_suite(session: nox.Session, *, generators: bool = True) -> None:
     session.install(*TEST_TOOLS, f"hypothesis=={hypothesis}")
     if generators:
         session.install(*GENERATORS, *pinned("griffe"))
+    npm_install(session)
     install_project(session, "schemas", "fake")
     session.run("pytest", *session.posargs)
 

@@ -27,7 +27,7 @@ from prism import PrismError, PrismMock  # noqa: E402
 pytestmark = pytest.mark.skipif(
     shutil.which("npm") is None
     or not (ROOT / "node_modules" / ".bin" / "prism").exists(),
-    reason="Prism is not installed: run npm ci (nox -s contract does)",
+    reason="Prism is not installed: run npm ci (the nox sessions do)",
 )
 
 
