@@ -377,7 +377,7 @@ def _add_status_options(parser: argparse.ArgumentParser) -> None:
         "--expires-at",
         type=parse_instant,
         metavar="ISO",
-        help="clear the status at this instant, e.g. 2026-03-10T09:00:00Z",
+        help="clear the status at this instant, e.g. 2027-03-10T09:00:00Z",
     )
     parser.add_argument(
         "--away",
@@ -427,7 +427,7 @@ def parse_instant(text: str) -> dt.datetime:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an ISO-8601 instant, e.g. 2026-03-10T09:00:00Z"
+            f"{text!r} is not an ISO-8601 instant, e.g. 2027-03-10T09:00:00Z"
         ) from None
 
     if moment.utcoffset() is None:

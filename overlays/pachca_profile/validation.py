@@ -4,7 +4,8 @@ Every check raises :class:`~pachca_profile.errors.InvalidInputError` (a
 ``ValueError``) naming the field and the limit it broke, so a mistake costs
 no request and no rate-limit budget. The limits are the API's documented
 ones: a status title of at most 50 characters, an away message of at most
-1024, an emoji that is present, an expiry that is a definite instant.
+1024, an emoji that is present, an expiry that is a definite instant
+in the future.
 """
 
 from __future__ import annotations
@@ -129,19 +130,22 @@ def expiry_instant(
 ) -> str | None:
     """The instant ``expires_at`` names, as UTC ISO-8601 ending in ``Z``.
 
-    A timezone-aware datetime is converted to UTC; a timedelta counts from
-    ``now()`` and must be positive; None answers None (a status that
-    stays). A naive datetime is refused: it names no instant; so is an
-    instant outside the years 1 to 9999 in UTC. A ``now`` that answers a
-    naive datetime raises ``InvalidInputError`` naming ``now``, the clock,
-    not ``expires_at``.
+    A timezone-aware datetime is converted to UTC and must lie after
+    ``now()``: a status that expires in the past would be set and gone at
+    once. A timedelta counts from ``now()`` and must be positive; None
+    answers None (a status that stays). A naive datetime is refused: it
+    names no instant; so is an instant outside the years 1 to 9999 in UTC.
+    A ``now`` that answers a naive datetime raises ``InvalidInputError``
+    naming ``now``, the clock, not ``expires_at``.
 
-        >>> expiry_instant(dt.datetime(2026, 12, 4, 18, tzinfo=dt.timezone.utc))
+        >>> noon = dt.datetime(2026, 12, 4, 12, tzinfo=dt.timezone.utc)
+        >>> expiry_instant(dt.timedelta(hours=6), now=lambda: noon)
         '2026-12-04T18:00:00Z'
     """
     if expires_at is None:
         return None
 
+    start: dt.datetime | None = None
     if isinstance(expires_at, dt.timedelta):
         if expires_at <= dt.timedelta(0):
             raise InvalidInputError(
@@ -149,15 +153,7 @@ def expiry_instant(
                 "a positive timedelta",
                 "expires_at as a timedelta must be positive (a time from now)",
             )
-        start = now()
-        if not isinstance(start, dt.datetime) or start.utcoffset() is None:
-            raise InvalidInputError(
-                "now",
-                "a clock answering timezone-aware datetimes",
-                "the clock now= answered a naive datetime (or no datetime); "
-                "it must answer a timezone-aware one, such as "
-                "datetime.now(timezone.utc)",
-            )
+        start = _checked_clock(now)
         try:
             expires_at = start + expires_at
         except OverflowError:
@@ -183,7 +179,32 @@ def expiry_instant(
         utc = expires_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
     except OverflowError:
         raise _out_of_range() from None
-    return utc.isoformat() + "Z"
+
+    written = utc.isoformat() + "Z"
+    if start is None:
+        start = _checked_clock(now)
+    if expires_at <= start:
+        raise InvalidInputError(
+            "expires_at",
+            "an instant in the future",
+            f"expires_at is {written}, which is not in the future; "
+            "give a later instant or a timedelta",
+        )
+    return written
+
+
+def _checked_clock(now: Callable[[], dt.datetime]) -> dt.datetime:
+    """What ``now()`` answers, when that is a timezone-aware datetime."""
+    start = now()
+    if not isinstance(start, dt.datetime) or start.utcoffset() is None:
+        raise InvalidInputError(
+            "now",
+            "a clock answering timezone-aware datetimes",
+            "the clock now= answered a naive datetime (or no datetime); "
+            "it must answer a timezone-aware one, such as "
+            "datetime.now(timezone.utc)",
+        )
+    return start
 
 
 def _out_of_range() -> InvalidInputError:

@@ -208,6 +208,19 @@ def test_a_title_of_51_characters_is_refused_naming_the_limit_of_50() -> None:
     assert stderr.count("\n") == 1
 
 
+def test_an_expiry_in_the_past_is_refused_before_sending() -> None:
+    code, stdout, stderr = run_cli(
+        "status", "set", "--emoji", "🍽", "--title", "Lunch",
+        "--expires-at", "2020-03-10T13:00:00+03:00",
+    )  # fmt: skip
+
+    assert code == ExitCode.USAGE
+    assert stdout == ""
+    assert "2020-03-10T10:00:00Z" in stderr
+    assert "not in the future" in stderr
+    assert stderr.count("\n") == 1
+
+
 def test_a_missing_token_is_a_usage_error_naming_the_variable() -> None:
     code, _, stderr = run_cli("profile", environ={"PACHCA_BASE_URL": NOWHERE})
 

@@ -142,6 +142,7 @@ def test_set_status_sends_an_aware_expiry_in_utc_ending_in_z(
         emoji="🌴",
         title="On leave",
         expires_at=dt.datetime(2026, 12, 31, 21, 0, tzinfo=moscow),
+        options={"now": lambda: dt.datetime(2026, 12, 4, tzinfo=dt.timezone.utc)},
     )
 
     sent = json.loads(answers.requests[0].content)["status"]

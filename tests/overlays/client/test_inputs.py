@@ -15,6 +15,7 @@ from pachca_profile.validation import expiry_instant, read_image
 from .fakes import STATUS, Answers, Run
 
 AWARE = dt.datetime(2026, 12, 31, 18, tzinfo=dt.timezone.utc)
+NOON = dt.datetime(2026, 12, 4, 12, tzinfo=dt.timezone.utc)
 
 REFUSED: list[tuple[str, dict[str, Any], str, object]] = [
     ("set_status", {"emoji": "🌴", "title": "x" * 51}, "title", 50),
@@ -98,9 +99,57 @@ def test_the_limits_are_counted_inclusively(call: Run, answers: Answers) -> None
 def test_an_aware_expiry_is_written_in_utc_with_z() -> None:
     tokyo = dt.timezone(dt.timedelta(hours=9))
 
-    written = expiry_instant(dt.datetime(2027, 1, 1, 3, 0, 0, 250000, tzinfo=tokyo))
+    written = expiry_instant(
+        dt.datetime(2027, 1, 1, 3, 0, 0, 250000, tzinfo=tokyo), now=lambda: NOON
+    )
 
     assert written == "2026-12-31T18:00:00.250000Z"
+
+
+@pytest.mark.parametrize(
+    "expires_at",
+    [
+        NOON,
+        NOON - dt.timedelta(microseconds=1),
+        dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc),
+        # 14:59 in UTC+3 is 11:59 in UTC, a minute before noon
+        dt.datetime(2026, 12, 4, 14, 59, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+    ],
+)
+def test_an_expiry_not_in_the_future_is_refused_before_any_request(
+    call: Run, answers: Answers, expires_at: dt.datetime
+) -> None:
+    answers.add(200, {"data": STATUS})
+
+    with pytest.raises(InvalidInputError) as caught:
+        call(
+            "set_status",
+            emoji="🍽",
+            title="Lunch",
+            expires_at=expires_at,
+            options={"now": lambda: NOON},
+        )
+
+    assert caught.value.field == "expires_at"
+    assert caught.value.limit == "an instant in the future"
+    assert "not in the future" in str(caught.value)
+    assert answers.requests == []
+
+
+def test_an_expiry_a_microsecond_ahead_of_the_clock_is_sent(
+    call: Run, answers: Answers
+) -> None:
+    answers.add(200, {"data": STATUS})
+
+    call(
+        "set_status",
+        emoji="🍽",
+        title="Lunch",
+        expires_at=NOON + dt.timedelta(microseconds=1),
+        options={"now": lambda: NOON},
+    )
+
+    assert len(answers.requests) == 1
 
 
 def test_a_timedelta_expiry_counts_from_the_given_clock() -> None:
