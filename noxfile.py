@@ -29,6 +29,9 @@ import nox
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests"]
+# A session whose Python is not on PATH fails instead of being skipped with
+# exit code 0: python3.11 for every session, python3.10 for compat.
+nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
 PYTHON = "3.11"
@@ -117,10 +120,12 @@ def check_generated(session: nox.Session) -> None:
         differences = _compare_trees(ROOT / "generated", Path(tmp))
 
     if differences:
-        listing = "\n  ".join(differences)
+        # One file a line, and a last line of its own for nox's "(took N
+        # seconds)" to follow.
+        listing = "".join(f"\n  {line}" for line in differences)
         session.error(
-            "generated/ is not what openapi.yaml produces; run `nox -s generate`."
-            f"\n  {listing}"
+            f"generated/ is not what openapi.yaml produces:{listing}"
+            "\nrun `nox -s generate` to rebuild it"
         )
     session.log("generated/ matches openapi.yaml")
 

@@ -13,8 +13,13 @@ reported, one line each:
     contract: GET /profile: response 200 body.data.title: answer became nullable
 
 The Python lines come from griffe's ``find_breaking_changes`` over the
-generated packages (and the overlay package); the contract lines from
-``contract_breaks`` below. Exit status: 0 when nothing breaks (nothing is
+public Python surface: every public module of the generated packages
+(models and operation modules are imported directly), and of the overlay
+package only what users import, the names ``pachca_profile`` and
+``pachca_profile.fake`` export and the pytest plugin's fixture, reported
+under the name users import them by. Internal modules such as ``exchange``,
+``operations`` or ``config`` may change freely. The contract lines come
+from ``contract_breaks`` below. Exit status: 0 when nothing breaks (nothing is
 printed) or when ``--allow-breaking`` is given, 1 on a breaking change, 2
 when a tree cannot be read.
 """
@@ -39,11 +44,20 @@ logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# (folder inside a tree, package name) whose public Python API is compared.
+# (folder inside a tree, package name) whose every public module is compared.
 PACKAGES = (
     ("generated", "pachca_profile_api"),
     ("generated", "pachca_profile_schemas"),
-    ("overlays", "pachca_profile"),
+)
+
+# The overlay package, compared only through the modules users import
+# from: their __all__ (pachca_profile's names are imported lazily), or,
+# for a module without one, its public names (the plugin's fixture).
+OVERLAY = ("overlays", "pachca_profile")
+PUBLIC_MODULES = (
+    "pachca_profile",
+    "pachca_profile.fake",
+    "pachca_profile.fake.pytest_plugin",
 )
 
 # Bound changes that accept fewer values: the new bound is lower (maxima)
@@ -169,7 +183,7 @@ def _names(values: frozenset[str]) -> str:
 
 
 def python_breaks(base: Path, head: Path) -> list[str]:
-    """griffe's breaking changes of each package present in ``base``."""
+    """griffe's breaking changes of the public surface present in ``base``."""
     # Limitation: griffe 2.4 compares neither annotations nor the __init__
     # that attrs and pydantic write for a model, so a changed parameter or
     # return type, or a model field that became required, gets no python:
@@ -184,21 +198,122 @@ def python_breaks(base: Path, head: Path) -> list[str]:
             continue
         old, new = _load(package, old_root), _load(package, new_root)
         lines += [_describe(b) for b in griffe.find_breaking_changes(old, new)]
+    return lines + overlay_breaks(base, head)
+
+
+def overlay_breaks(base: Path, head: Path) -> list[str]:
+    """The breaking changes of what the overlay package's users import.
+
+    Each public module's exports are compared name by name, wherever the
+    object behind a name is defined, and reported under the public name
+    (``pachca_profile.RetryPolicy``, not ``pachca_profile.retry...``).
+    """
+    folder, package = OVERLAY
+    old_root, new_root = base / folder, head / folder
+    if not (old_root / package).is_dir():
+        return []
+    if not (new_root / package).is_dir():
+        return [f"package {package} removed"]
+
+    old_package, new_package = _load(package, old_root), _load(package, new_root)
+    lines = []
+    for module in PUBLIC_MODULES:
+        old = _public_surface(old_package, module)
+        if old is None:
+            continue
+        new = _public_surface(new_package, module)
+        if new is None:
+            lines.append(f"{module}: {griffe.BreakageKind.OBJECT_REMOVED}")
+            continue
+        public_names = _public_names(module, old) | _public_names(module, new)
+        lines += [
+            _describe(breakage, public_names=public_names)
+            for breakage in griffe.find_breaking_changes(old, new)
+        ]
     return lines
 
 
-def _describe(breakage: griffe.Breakage) -> str:
+def _public_surface(
+    package: griffe.Object | griffe.Alias, module: str
+) -> griffe.Module | None:
+    """A stand-in module whose members are the objects ``module`` exports.
+
+    None when the package has no such module.
+    """
+    inner = module.removeprefix(package.path).lstrip(".")
+    try:
+        found = package[inner] if inner else package
+    except KeyError:
+        return None
+
+    if found.exports is not None:
+        names = [str(name) for name in found.exports]
+    else:
+        names = [name for name, member in found.members.items() if member.is_public]
+    surface = griffe.Module(module)
+    for name in names:
+        member = found.members.get(name)
+        if member is None:
+            continue
+        target = _final_target(member)
+        if not target.is_alias:
+            target.public = True
+        surface.members[name] = target
+    return surface
+
+
+def _final_target(member: griffe.Object | griffe.Alias) -> griffe.Object | griffe.Alias:
+    """The object an exported name stands for, or the alias when it leaves
+    the package (a name re-exported from a dependency)."""
+    if not isinstance(member, griffe.Alias):
+        return member
+    try:
+        return member.final_target
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return member
+
+
+def _public_names(module: str, surface: griffe.Module) -> dict[str, str]:
+    """Each exported object's own path, mapped to the path users import."""
+    return {target.path: f"{module}.{name}" for name, target in surface.members.items()}
+
+
+def _describe(
+    breakage: griffe.Breakage, *, public_names: dict[str, str] | None = None
+) -> str:
     """griffe's one-line explanation, without its colours and file paths."""
-    line = f"{breakage.obj.path}: {breakage.kind.value}"
+    path = _public_path(breakage.obj.path, public_names or {})
+    line = f"{path}: {breakage.kind.value}"
     if breakage.kind is griffe.BreakageKind.OBJECT_REMOVED:
         return line
-    old = str(breakage.old_value) if breakage.old_value else ""
-    new = str(breakage.new_value) if breakage.new_value else ""
+    old, new = _render(breakage.old_value), _render(breakage.new_value)
     if old and new:
         return f"{line}: {old} -> {new}"
     if old or new:
         return f"{line}: {old or new}"
     return line
+
+
+def _public_path(path: str, public_names: dict[str, str]) -> str:
+    for own, public in public_names.items():
+        if path == own or path.startswith(f"{own}."):
+            return public + path.removeprefix(own)
+    return path
+
+
+def _render(value: object) -> str:
+    """A value of a breakage as text; a parameter without the ``= None``
+    griffe writes for one that has no default."""
+    if not value:
+        return ""
+    if not isinstance(value, griffe.Parameter):
+        return str(value)
+    text = value.name
+    if value.annotation is not None:
+        text += f": {value.annotation}"
+    if value.default is not None:
+        text += f" = {value.default}"
+    return f"[{value.kind.value}] {text}" if value.kind else text
 
 
 def _load(package: str, search_path: Path) -> griffe.Object | griffe.Alias:

@@ -2,7 +2,9 @@
 
 A copy of the contract gets several breaking edits and is compiled with
 tools/generate.py, as a maintainer would; api_diff must report each one,
-in the contract and in the generated Python API, and fail.
+in the contract and in the generated Python API, and fail. In the overlay
+package only what users import counts: an edit to an internal module is
+not reported, an edit to an exported name is, under that name.
 """
 
 from __future__ import annotations
@@ -202,6 +204,64 @@ def test_a_git_ref_equal_to_the_tree_reports_nothing(repo: Path) -> None:
     result = run_api_diff("HEAD", "--tree", str(repo))
 
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def copy_overlays(target: Path) -> Path:
+    """A tree of the contract and the overlay package, as a copy."""
+    copy_contract(target)
+    shutil.copytree(
+        ROOT / "overlays",
+        target / "overlays",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name} changed; update the edit {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def overlay_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_overlays(tmp_path_factory.mktemp("api-diff") / "overlay-base")
+
+
+def test_a_change_to_an_internal_module_is_not_reported(
+    overlay_base: Path, tmp_path: Path
+) -> None:
+    head = copy_overlays(tmp_path / "head")
+    package = head / "overlays" / "pachca_profile"
+    edit(package / "exchange.py", "def finish(\n", "def finish(\n    extra: int,\n")
+    edit(package / "config.py", "def is_loopback(", "def is_loopback_host(")
+
+    result = run_api_diff("--base-tree", str(overlay_base), "--tree", str(head))
+
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+
+
+def test_a_change_to_an_exported_name_is_reported_by_its_public_name(
+    overlay_base: Path, tmp_path: Path
+) -> None:
+    head = copy_overlays(tmp_path / "head")
+    package = head / "overlays" / "pachca_profile"
+    edit(package / "retry.py", "max_total: float = 120.0", "max_total: float = 30.0")
+    edit(package / "__init__.py", '    "paginate",\n', "")
+    edit(package / "fake" / "pytest_plugin.py", "def pachca_fake(", "def fake(")
+
+    result = run_api_diff("--base-tree", str(overlay_base), "--tree", str(head))
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "python: pachca_profile.RetryPolicy.__init__: Parameter default was "
+        "changed: [positional or keyword] max_total: float = 120.0 -> "
+        "[positional or keyword] max_total: float = 30.0",
+        "python: pachca_profile.paginate: Public object was removed",
+        "python: pachca_profile.fake.pytest_plugin.pachca_fake: "
+        "Public object was removed",
+        "3 breaking change(s)",
+    ]
 
 
 def test_a_git_ref_is_compared_with_the_edited_tree(repo: Path) -> None:
