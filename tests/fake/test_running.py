@@ -225,4 +225,5 @@ def test_the_base_package_imports_without_the_extra() -> None:
 
     assert "client PachcaClient" in finished.stdout
     assert "refused:" in finished.stdout
-    assert 'pip install "pachca-profile[fake]"' in finished.stdout
+    assert "the pachca-profile[fake] extra" in finished.stdout
+    assert 'pip install ".[fake]"' in finished.stdout

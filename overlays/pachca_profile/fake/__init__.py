@@ -1,7 +1,8 @@
 """A fake Pachca server for tests and demos: every profile operation, in memory.
 
-Needs the ``fake`` extra: ``pip install "pachca-profile[fake]"`` (Starlette,
-uvicorn, python-multipart, pydantic). Three ways to run it:
+Needs the ``pachca-profile[fake]`` extra, from a clone ``pip install
+".[fake]"`` (Starlette, uvicorn, python-multipart, pydantic). Three ways to
+run it:
 
 - ``python -m pachca_profile.fake --port 8000``: uvicorn on 127.0.0.1;
 - ``with serve() as server: ...``: a free loopback port for the block
@@ -26,8 +27,8 @@ try:
     import uvicorn  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError(
-        f"pachca_profile.fake needs {exc.name or 'its dependencies'}: "
-        'install the extra with pip install "pachca-profile[fake]"'
+        f"pachca_profile.fake needs {exc.name or 'its dependencies'}: install "
+        'the pachca-profile[fake] extra (from a clone: pip install ".[fake]")'
     ) from exc
 
 from .app import create_app
