@@ -113,7 +113,7 @@ def main(
             code = exit_code(error)
             if code == ExitCode.UNEXPECTED:
                 logger.debug("unexpected failure", exc_info=True)
-            _complain(err, _describe(error), secrets)
+            _complain(err, _describe(error, options), secrets)
             return code
 
     out.write(_redact(text, secrets) + "\n")
@@ -451,16 +451,71 @@ def _positive_number(text: str) -> float:
 # Errors, logging and the token.
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException, options: argparse.Namespace) -> str:
     """The one line that explains ``error`` to a person."""
-    if isinstance(error, (UsageError, InvalidInputError, PachcaError)):
+    if isinstance(error, UsageError):
         return str(error)
+
+    if isinstance(error, (InvalidInputError, PachcaError)):
+        return in_command_line_terms(str(error), options)
 
     if isinstance(error, httpx.TransportError):
         return f"network failure: {type(error).__name__}: {error}"
     return (
         f"unexpected {type(error).__name__}: {error} "
         "(run with --verbose for the details)"
+    )
+
+
+# The client's messages name its Python arguments ("pass
+# allow_insecure_http=True"); a person at the shell gave flags or variables.
+# The one table of those spellings, longest first, so that "token=..." is
+# replaced whole before "token=".
+_PYTHON_SPELLINGS = (
+    "allow_insecure_http=True",
+    "given as token=",
+    "token=...",
+    "timeout=",
+    "max_retries",
+    "base_url",
+    "expires_at",
+    "away_message",
+    "is_away",
+    "entity_type",
+)
+_PYTHON_SPELLING = re.compile(
+    r"'[^']*'|\"[^\"]*\"|(?<![\w.-])("
+    + "|".join(re.escape(spelling) for spelling in _PYTHON_SPELLINGS)
+    + r")(?!\w)"
+)
+
+
+def in_command_line_terms(message: str, options: argparse.Namespace) -> str:
+    """``message`` with the client's argument names spelled as the CLI's.
+
+    ``max_retries`` becomes ``--max-retries``, ``allow_insecure_http=True``
+    ``--allow-insecure-http``; a token or base URL that came from the
+    environment is named by its variable, an expiry by the flag given.
+    Words inside quotes (a value the message repeats) are left alone.
+    """
+    given = vars(options)
+    token = "given as --token" if given.get("token") else f"in {TOKEN_VARIABLE}"
+    base_url = "--base-url" if given.get("base_url") else BASE_URL_VARIABLE
+    expiry = "--expires-in" if given.get("expires_in") else "--expires-at"
+    flags = {
+        "allow_insecure_http=True": "--allow-insecure-http",
+        "given as token=": token,
+        "token=...": "--token",
+        "timeout=": "--timeout",
+        "max_retries": "--max-retries",
+        "base_url": base_url,
+        "expires_at": expiry,
+        "away_message": "--away-message",
+        "is_away": "--away",
+        "entity_type": "--entity-type",
+    }
+    return _PYTHON_SPELLING.sub(
+        lambda found: flags.get(found.group(1) or "", found.group(0)), message
     )
 
 

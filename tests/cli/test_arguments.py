@@ -12,15 +12,19 @@ import argparse
 import datetime as dt
 import io
 
+import httpx
 import pytest
 
+from pachca_profile import PachcaClient
 from pachca_profile.cli import (
     ExitCode,
     build_parser,
+    in_command_line_terms,
     main,
     parse_duration,
     parse_instant,
 )
+from pachca_profile.errors import error_from_transport
 
 NOWHERE = "http://127.0.0.1:9"
 TOKEN = "cli-argument-test-token-0123456789"
@@ -216,7 +220,7 @@ def test_an_expiry_in_the_past_is_refused_before_sending() -> None:
 
     assert code == ExitCode.USAGE
     assert stdout == ""
-    assert "2020-03-10T10:00:00Z" in stderr
+    assert "--expires-at is 2020-03-10T10:00:00Z" in stderr
     assert "not in the future" in stderr
     assert stderr.count("\n") == 1
 
@@ -233,6 +237,79 @@ def test_plain_http_to_another_host_is_refused_before_sending() -> None:
 
     assert code == ExitCode.USAGE
     assert "http" in stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "flag_spelling", "python_spelling"),
+    [
+        (
+            ["--base-url", "http://pachca.invalid/api", "profile"],
+            {"PACHCA_TOKEN": TOKEN},
+            "pass --allow-insecure-http if you mean it",
+            "allow_insecure_http=True",
+        ),
+        (
+            ["--max-retries", "-1", "profile"],
+            {"PACHCA_TOKEN": TOKEN, "PACHCA_BASE_URL": NOWHERE},
+            "--max-retries is -1; it must be >= 0",
+            "max_retries",
+        ),
+        (
+            ["profile"],
+            {"PACHCA_TOKEN": TOKEN, "PACHCA_BASE_URL": "ftp://127.0.0.1/api"},
+            "PACHCA_BASE_URL must be an http or https URL",
+            "base_url",
+        ),
+        (
+            ["--base-url", "ftp://127.0.0.1/api", "profile"],
+            {"PACHCA_TOKEN": TOKEN},
+            "--base-url must be an http or https URL",
+            "base_url",
+        ),
+        (
+            ["--token", "two words", "profile"],
+            {"PACHCA_BASE_URL": NOWHERE},
+            "the access token given as --token holds",
+            "token=",
+        ),
+        (
+            ["profile"],
+            {"PACHCA_TOKEN": "two words", "PACHCA_BASE_URL": NOWHERE},
+            "the access token in PACHCA_TOKEN holds",
+            "token=",
+        ),
+    ],
+)
+def test_a_refusal_names_the_flag_or_variable_not_the_python_argument(
+    argv: list[str], environ: dict[str, str], flag_spelling: str, python_spelling: str
+) -> None:
+    code, _, stderr = run_cli(*argv, environ=environ)
+
+    assert code == ExitCode.USAGE
+    assert flag_spelling in stderr
+    assert python_spelling not in stderr
+
+
+def test_a_timeout_advises_the_timeout_flag() -> None:
+    timeout = error_from_transport(httpx.ReadTimeout("slow"))
+    options = build_parser().parse_args(["profile"])
+
+    message = in_command_line_terms(str(timeout), options)
+
+    assert message.endswith("try again or raise --timeout")
+
+
+def test_the_library_keeps_its_python_spelling() -> None:
+    with pytest.raises(ValueError, match="allow_insecure_http=True"):
+        PachcaClient(token=TOKEN, base_url="http://pachca.invalid/api")
+
+
+def test_a_value_quoted_in_a_message_is_not_rewritten() -> None:
+    options = build_parser().parse_args(["profile"])
+
+    message = in_command_line_terms("base_url is 'http://h/base_url/v1'", options)
+
+    assert message == "PACHCA_BASE_URL is 'http://h/base_url/v1'"
 
 
 def test_an_unreadable_avatar_file_is_a_usage_error() -> None:
