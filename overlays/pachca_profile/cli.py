@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read and change your own Pachca profile, status and avatar.",
         epilog=(
             "exit codes: 0 success, 2 usage, 3 authentication, "
-            "4 other API error, 5 network"
+            "4 other API error, 5 network, 130 interrupted (Ctrl-C)"
         ),
         allow_abbrev=False,
     )

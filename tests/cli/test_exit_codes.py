@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import io
+import re
+from pathlib import Path
+
 import httpx
 import pytest
 
-from pachca_profile.cli import ExitCode, UsageError, exit_code
+from pachca_profile import cli
+from pachca_profile.cli import ExitCode, UsageError, build_parser, exit_code
 from pachca_profile.errors import (
     InvalidInputError,
     ResponseParseError,
@@ -58,3 +64,31 @@ def test_refused_input_and_usage_exit_2() -> None:
 
 def test_anything_else_exits_1() -> None:
     assert exit_code(RuntimeError("a bug")) == ExitCode.UNEXPECTED
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(options: argparse.Namespace, *, environ: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    stderr = io.StringIO()
+
+    code = cli.main(["profile"], stdout=io.StringIO(), stderr=stderr, environ={})
+
+    assert code == ExitCode.INTERRUPTED == 130
+    assert stderr.getvalue() == "pachca-profile: error: interrupted\n"
+
+
+def test_help_names_every_exit_code_but_the_unexpected_one() -> None:
+    epilog = build_parser().epilog or ""
+
+    for code in ExitCode:
+        if code != ExitCode.UNEXPECTED:
+            assert f"{code.value} " in epilog
+
+
+def test_the_readme_table_has_a_row_for_every_exit_code() -> None:
+    readme = Path(__file__).parents[2] / "README.md"
+    rows = re.findall(r"^\| (\d+) \|", readme.read_text(encoding="utf-8"), re.M)
+
+    assert sorted(int(row) for row in rows) == sorted(ExitCode)
