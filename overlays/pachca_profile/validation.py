@@ -46,7 +46,13 @@ def utc_now() -> dt.datetime:
 
 def check_emoji(emoji: object) -> str:
     """Answer ``emoji`` when it is a non-blank string; raise otherwise."""
-    if not isinstance(emoji, str) or not emoji.strip():
+    if not isinstance(emoji, str):
+        raise InvalidInputError(
+            "emoji",
+            "a string",
+            f"emoji must be a string, not {type(emoji).__name__}",
+        )
+    if not emoji.strip():
         raise InvalidInputError(
             "emoji", "a non-blank string", "emoji must be given and not blank"
         )

@@ -119,3 +119,16 @@ def test_a_naive_clock_is_blamed_not_expires_at(call: Run, answers: Answers) -> 
     assert caught.value.field == "now"
     assert "clock" in str(caught.value)
     assert answers.requests == []
+
+
+@pytest.mark.parametrize("emoji", [5, None, b"\xf0\x9f\x8c\xb4"])
+def test_an_emoji_that_is_not_a_string_is_called_so(
+    call: Run, answers: Answers, emoji: object
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        call("set_status", emoji=emoji, title="Away")
+
+    assert caught.value.field == "emoji"
+    assert caught.value.limit == "a string"
+    assert str(caught.value) == f"emoji must be a string, not {type(emoji).__name__}"
+    assert answers.requests == []
