@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import datetime as dt
 import enum
+import importlib.metadata
 import logging
 import os
 import re
@@ -92,7 +93,7 @@ def main(
     out = stdout if stdout is not None else _console(sys.stdout)
     err = stderr if stderr is not None else _console(sys.stderr)
     env = os.environ if environ is None else environ
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _joined_negative_durations(sys.argv[1:] if argv is None else argv)
     secrets = _secrets(arguments, env)
 
     try:
@@ -251,6 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     _add_global_options(parser, defaults=True)
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {installed_version()}"
+    )
     commands = parser.add_subparsers(
         title="commands", dest="command", required=True, metavar="COMMAND"
     )
@@ -297,6 +301,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     command(commands, "token-info", _show_token_info, "describe the access token")
     return parser
+
+
+def installed_version() -> str:
+    """The installed distribution's version, or ``unknown`` when the package
+    runs from a source tree that was never installed."""
+    try:
+        return importlib.metadata.version(PROG)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _show_avatar_usage(client: PachcaClient, options: argparse.Namespace) -> Answer:
@@ -401,6 +414,10 @@ def parse_duration(text: str) -> dt.timedelta:
 
     Raises ``argparse.ArgumentTypeError`` for anything else.
     """
+    if text.strip().startswith("-"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is negative; a duration must be positive, such as 30m"
+        )
     match = _DURATION.fullmatch(text.strip().lower())
     if not text.strip() or match is None:
         raise argparse.ArgumentTypeError(
@@ -435,6 +452,24 @@ def parse_instant(text: str) -> dt.datetime:
             f"{text!r} has no time zone; add Z for UTC or an offset like +03:00"
         )
     return moment
+
+
+def _joined_negative_durations(arguments: Sequence[str]) -> list[str]:
+    """``arguments`` with ``--expires-in -5m`` written ``--expires-in=-5m``.
+
+    argparse takes a value that starts with ``-`` and is not a plain
+    number for an option, and would answer "expected one argument";
+    joined, the value reaches ``parse_duration``, which says what is wrong.
+    """
+    joined: list[str] = []
+    waiting = False
+    for argument in arguments:
+        if waiting and re.match(r"-\d", argument):
+            joined[-1] = f"{joined[-1]}={argument}"
+        else:
+            joined.append(argument)
+        waiting = argument == "--expires-in"
+    return joined
 
 
 def _positive_number(text: str) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import io
 
 import httpx
@@ -20,6 +21,7 @@ from pachca_profile.cli import (
     ExitCode,
     build_parser,
     in_command_line_terms,
+    installed_version,
     main,
     parse_duration,
     parse_instant,
@@ -351,3 +353,47 @@ def test_help_does_not_show_the_token_from_the_environment(
     run_cli("status", "set", "--help")
 
     assert TOKEN not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", ["-5m", "-1h30m"])
+def test_a_negative_duration_is_called_negative_not_a_missing_argument(
+    value: str,
+) -> None:
+    code, stdout, stderr = run_cli(
+        "status", "set", "--emoji", "🍽", "--title", "Lunch", "--expires-in", value
+    )
+
+    assert code == ExitCode.USAGE
+    assert stdout == ""
+    assert f"'{value}' is negative; a duration must be positive" in stderr
+    assert "expected one argument" not in stderr
+
+
+def test_an_option_after_expires_in_is_still_missing_its_value() -> None:
+    code, _, stderr = run_cli(
+        "status", "set", "--emoji", "🍽", "--title", "Lunch", "--expires-in", "--away"
+    )
+
+    assert code == ExitCode.USAGE
+    assert "expected one argument" in stderr
+
+
+def test_version_prints_the_installed_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, _ = run_cli("--version")
+
+    assert code == ExitCode.OK
+    expected = importlib.metadata.version("pachca-profile")
+    assert capsys.readouterr().out == f"pachca-profile {expected}\n"
+
+
+def test_the_version_of_a_source_tree_never_installed_is_unknown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+
+    assert installed_version() == "unknown"
