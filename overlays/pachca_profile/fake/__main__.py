@@ -17,6 +17,7 @@ from . import data
 from .app import create_app
 from .faults import Faults
 from .server import base_url_of, bind, run_in_foreground
+from .workspace import check_scopes, check_token
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,15 +31,20 @@ def parser() -> argparse.ArgumentParser:
     )
     command.add_argument(
         "--token",
+        type=_token,
         default=data.DEFAULT_TOKEN,
         help="the access token the server accepts (default: the fake's own)",
     )
     command.add_argument(
         "--scope",
+        type=_scope,
         action="append",
         dest="scopes",
         metavar="SCOPE",
-        help="a scope the token carries; repeat it (default: every profile scope)",
+        help=(
+            "a scope the token carries; repeat it (default: every profile "
+            f"scope: {', '.join(data.DEFAULT_SCOPES)})"
+        ),
     )
     command.add_argument(
         "--rate-limit",
@@ -54,6 +60,20 @@ def parser() -> argparse.ArgumentParser:
         help="wait this long before each answer",
     )
     return command
+
+
+def _token(text: str) -> str:
+    try:
+        return check_token(text)
+    except ValueError as exc:  # its message never repeats the token
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _scope(text: str) -> str:
+    try:
+        return check_scopes([text])[0]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

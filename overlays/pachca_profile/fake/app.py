@@ -77,7 +77,9 @@ def create_app(
     ``faults`` is shared with the caller, who may switch faults on and off
     while the app serves (a new, quiet one when None); ``sleep`` waits out
     the injected latency; ``now`` is the clock of status expiry and token
-    use. The app's ``state`` holds ``workspace`` and ``faults``.
+    use. The app's ``state`` holds ``workspace`` and ``faults``. Raises
+    ``ValueError`` for an empty token, one with a character other than
+    visible ASCII, and a scope ``openapi.yaml`` does not name.
     """
     server = _FakePachca(
         Workspace(token=token, scopes=scopes, now=now),

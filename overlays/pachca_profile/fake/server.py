@@ -112,7 +112,8 @@ def serve(
     block runs. The server answers as soon as the block starts and is
     stopped, its thread joined and its port closed, when the block ends,
     an exception or an interrupt included. Raises ``OSError`` when the
-    port is taken and ``RuntimeError`` when uvicorn does not start.
+    port is taken, ``RuntimeError`` when uvicorn does not start and
+    ``ValueError`` for a token or scope :func:`create_app` refuses.
     """
     switches = faults if faults is not None else Faults()
     app = create_app(token=token, scopes=scopes, faults=switches)

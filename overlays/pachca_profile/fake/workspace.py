@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pachca_profile_schemas import StatusUpdate
+from pachca_profile_schemas import OAuthScope, StatusUpdate
 
 from . import data
 from .answers import timestamp
@@ -37,6 +38,51 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+KNOWN_SCOPES = frozenset(scope.value for scope in OAuthScope)
+"""Every scope ``openapi.yaml`` names (``OAuthScope``), profile or not."""
+
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]+")
+
+
+def check_token(token: object) -> str:
+    """Answer ``token`` when a client could send it; raise ``ValueError``.
+
+    That is a non-empty string of visible ASCII characters: an empty token
+    or one with a space, a control character or a non-ASCII letter could
+    never arrive in an ``Authorization`` header, so the server would refuse
+    everyone. The error does not repeat the token.
+    """
+    if not isinstance(token, str) or not _VISIBLE_ASCII.fullmatch(token):
+        raise ValueError(
+            "the token must be a non-empty string of visible ASCII characters "
+            "(no space, no control character), the only kind a client can send"
+        )
+    return token
+
+
+def check_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
+    """Answer ``scopes`` as a tuple when each is a Pachca scope; raise
+    ``ValueError`` naming the first that is not, and the profile scopes.
+
+    Any scope of ``OAuthScope`` is accepted, profile or not; none at all is
+    a token every operation but token info refuses with 403.
+    """
+    if isinstance(scopes, str):
+        raise ValueError(
+            f"scopes must be a list of scope names, not the one string {scopes!r}"
+        )
+
+    chosen = tuple(scopes)
+    for scope in chosen:
+        if scope not in KNOWN_SCOPES:
+            raise ValueError(
+                f"{scope!r} is not a Pachca scope; the profile scopes are "
+                f"{', '.join(data.DEFAULT_SCOPES)} (any OAuthScope of "
+                "openapi.yaml is accepted)"
+            )
+    return chosen
+
+
 # Limitation: a workspace knows one user and one token, so requests on
 # behalf of several users, or tokens with different scopes on one server,
 # cannot be faked; run one server per token instead.
@@ -45,7 +91,9 @@ class Workspace:
 
     ``token`` is the one access token accepted, carrying ``scopes``;
     ``now`` is the clock used for expiry and ``last_used_at``. Safe to
-    read from another thread while the server runs.
+    read from another thread while the server runs. Raises ``ValueError``
+    for a token no client could send and for an unknown scope (see
+    :func:`check_token` and :func:`check_scopes`).
     """
 
     def __init__(
@@ -55,8 +103,8 @@ class Workspace:
         scopes: Iterable[str] = data.DEFAULT_SCOPES,
         now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
-        self.token = token
-        self.scopes = tuple(scopes)
+        self.token = check_token(token)
+        self.scopes = check_scopes(scopes)
         self._now = now
         self._lock = threading.Lock()
         self._status: dict[str, Any] | None = None
