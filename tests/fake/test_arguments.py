@@ -90,3 +90,27 @@ def test_any_scope_of_the_contract_is_accepted_and_none_at_all_too() -> None:
 
     assert app.state.workspace.scopes == ("chats:read", "profile:read")
     assert bare.state.workspace.scopes == ()
+
+
+@pytest.mark.parametrize(
+    ("port", "named"),
+    [
+        ("99999", "99999 is not a port; give 0 to 65535 (0: a free one)"),
+        ("65536", "65536 is not a port; give 0 to 65535 (0: a free one)"),
+        ("-1", "-1 is not a port; give 0 to 65535 (0: a free one)"),
+        ("x", "'x' is not a port number"),
+    ],
+)
+def test_the_module_refuses_a_port_out_of_range_in_one_line(
+    capsys: pytest.CaptureFixture[str], port: str, named: str
+) -> None:
+    line = refused(capsys, "--port", port)
+
+    assert line.endswith(f"argument --port: {named}")
+
+
+@pytest.mark.parametrize("port", [-1, 65536, 99999, True, 80.0])
+def test_serve_refuses_a_port_out_of_range(port: int) -> None:
+    refusal = "port must be an int from 0 to 65535"
+    with pytest.raises(ValueError, match=refusal), serve(port=port):
+        pass

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from . import data
 from .app import create_app
 from .faults import Faults
-from .server import base_url_of, bind, run_in_foreground
+from .server import MAX_PORT, base_url_of, bind, run_in_foreground
 from .workspace import check_scopes, check_token
 
 
@@ -27,7 +27,10 @@ def parser() -> argparse.ArgumentParser:
         description="Serve the fake Pachca profile API on 127.0.0.1.",
     )
     command.add_argument(
-        "--port", type=int, default=8000, help="port on 127.0.0.1 (0: a free one)"
+        "--port",
+        type=_port,
+        default=8000,
+        help="port on 127.0.0.1, 0 to 65535 (0: a free one)",
     )
     command.add_argument(
         "--token",
@@ -60,6 +63,18 @@ def parser() -> argparse.ArgumentParser:
         help="wait this long before each answer",
     )
     return command
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= MAX_PORT:
+        raise argparse.ArgumentTypeError(
+            f"{port} is not a port; give 0 to {MAX_PORT} (0: a free one)"
+        )
+    return port
 
 
 def _token(text: str) -> str:

@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 """The only address the fake listens on."""
 
+MAX_PORT = 65535
+
 STARTUP_TIMEOUT = 10.0
 SHUTDOWN_TIMEOUT = 10.0
 
@@ -67,8 +69,10 @@ def bind(port: int = 0) -> socket.socket:
     The protocol is named (not left 0) so that asyncio switches Nagle's
     algorithm off on each connection, as it does for sockets it binds
     itself; without that every answer after the first waits ~40 ms for a
-    delayed ACK.
+    delayed ACK. A port outside 0 to 65535 raises ``ValueError``.
     """
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= MAX_PORT:
+        raise ValueError(f"port must be an int from 0 to {MAX_PORT}, not {port!r}")
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -113,7 +117,8 @@ def serve(
     stopped, its thread joined and its port closed, when the block ends,
     an exception or an interrupt included. Raises ``OSError`` when the
     port is taken, ``RuntimeError`` when uvicorn does not start and
-    ``ValueError`` for a token or scope :func:`create_app` refuses.
+    ``ValueError`` for a port outside 0 to 65535 and for a token or scope
+    :func:`create_app` refuses.
     """
     switches = faults if faults is not None else Faults()
     app = create_app(token=token, scopes=scopes, faults=switches)
