@@ -14,9 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from . import data
-from .app import create_app
 from .faults import Faults
-from .server import MAX_PORT, base_url_of, bind, run_in_foreground
+from .server import MAX_PORT, base_url_of, bind, run_in_foreground, served_app
 from .workspace import check_scopes, check_token
 
 
@@ -100,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().error("--latency must not be negative")
 
     faults = Faults(rate_limit=options.rate_limit, latency=options.latency)
-    app = create_app(
+    _, server = served_app(
         token=options.token,
         scopes=options.scopes or data.DEFAULT_SCOPES,
         faults=faults,
@@ -115,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"PACHCA_BASE_URL={base_url_of(listener)}", flush=True)
     print(f"PACHCA_TOKEN={shown}", flush=True)
     print("fake Pachca server listening; Ctrl-C stops it", flush=True)
-    run_in_foreground(app, listener)
+    run_in_foreground(server, listener)
     return 0
 
 

@@ -2,8 +2,10 @@
 
 :func:`serve` binds a loopback port (a free one by default), runs uvicorn
 in a daemon thread and stops it on the way out of the ``with`` block,
-whatever ends the block. :func:`bind` and :func:`run_in_foreground` are
-the pieces ``python -m pachca_profile.fake`` uses.
+whatever ends the block. :func:`served_app`, :func:`bind` and
+:func:`run_in_foreground` are the pieces ``python -m pachca_profile.fake``
+uses. Stopping either one while an answer is delayed by the latency fault
+sends that answer at once rather than cutting it off.
 
     >>> with serve() as server:                          # doctest: +SKIP
     ...     client = PachcaClient(token=server.token, base_url=server.base_url)
@@ -11,6 +13,7 @@ the pieces ``python -m pachca_profile.fake`` uses.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import threading
@@ -35,6 +38,8 @@ HOST = "127.0.0.1"
 MAX_PORT = 65535
 
 STARTUP_TIMEOUT = 10.0
+STOP_CHECK_INTERVAL = 0.05
+"""How often a delayed answer checks whether the server is stopping."""
 SHUTDOWN_TIMEOUT = 10.0
 
 
@@ -90,6 +95,49 @@ def base_url_of(listener: socket.socket) -> str:
     return f"http://{HOST}:{port}{data.BASE_PATH}"
 
 
+class StopAwareSleep:
+    """The latency sleep of a served app: it ends early once ``server`` is
+    told to stop (Ctrl-C, SIGTERM, the end of a ``serve()`` block).
+
+    An answer being delayed is then sent at once, and the connection closed,
+    within uvicorn's graceful shutdown; a plain sleep would outlast it, and
+    uvicorn would cancel the request, answer 500 and print tracebacks.
+    """
+
+    def __init__(self, *, step: float = STOP_CHECK_INTERVAL) -> None:
+        self.server: uvicorn.Server | None = None
+        self._step = step
+
+    async def __call__(self, seconds: float) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while not self.stopping:
+            left = deadline - loop.time()
+            if left <= 0:
+                return
+            await asyncio.sleep(min(left, self._step))
+
+    @property
+    def stopping(self) -> bool:
+        """Whether the server has been told to stop."""
+        return self.server is not None and self.server.should_exit
+
+
+def served_app(
+    *,
+    token: str = data.DEFAULT_TOKEN,
+    scopes: Iterable[str] = data.DEFAULT_SCOPES,
+    faults: Faults | None = None,
+) -> tuple[Starlette, uvicorn.Server]:
+    """A fresh app (see :func:`create_app`) and the uvicorn server for it,
+    whose latency ends as the server stops (see :class:`StopAwareSleep`)."""
+    sleep = StopAwareSleep()
+    app = create_app(token=token, scopes=scopes, faults=faults, sleep=sleep)
+    server = uvicorn_server(app)
+    sleep.server = server
+    return app, server
+
+
 def uvicorn_server(app: Starlette) -> uvicorn.Server:
     """A quiet uvicorn server for ``app``: no access log, no lifespan."""
     config = uvicorn.Config(
@@ -121,9 +169,8 @@ def serve(
     :func:`create_app` refuses.
     """
     switches = faults if faults is not None else Faults()
-    app = create_app(token=token, scopes=scopes, faults=switches)
+    app, server = served_app(token=token, scopes=scopes, faults=switches)
     listener = bind(port)
-    server = uvicorn_server(app)
     thread = threading.Thread(
         target=server.run,
         kwargs={"sockets": [listener]},
@@ -162,6 +209,6 @@ def _wait_until_started(server: uvicorn.Server, thread: threading.Thread) -> Non
         time.sleep(0.005)
 
 
-def run_in_foreground(app: Starlette, listener: socket.socket) -> None:
-    """Serve ``app`` on ``listener`` until interrupted (Ctrl-C, SIGTERM)."""
-    uvicorn_server(app).run(sockets=[listener])
+def run_in_foreground(server: uvicorn.Server, listener: socket.socket) -> None:
+    """Run ``server`` on ``listener`` until interrupted (Ctrl-C, SIGTERM)."""
+    server.run(sockets=[listener])
