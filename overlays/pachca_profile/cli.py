@@ -517,6 +517,7 @@ _PYTHON_SPELLINGS = (
     "away_message",
     "is_away",
     "entity_type",
+    "timedelta",
 )
 _PYTHON_SPELLING = re.compile(
     r"'[^']*'|\"[^\"]*\"|(?<![\w.-])("
@@ -548,6 +549,7 @@ def in_command_line_terms(message: str, options: argparse.Namespace) -> str:
         "away_message": "--away-message",
         "is_away": "--away",
         "entity_type": "--entity-type",
+        "timedelta": "duration (--expires-in)",
     }
     return _PYTHON_SPELLING.sub(
         lambda found: flags.get(found.group(1) or "", found.group(0)), message

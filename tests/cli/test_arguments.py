@@ -224,6 +224,8 @@ def test_an_expiry_in_the_past_is_refused_before_sending() -> None:
     assert stdout == ""
     assert "--expires-at is 2020-03-10T10:00:00Z" in stderr
     assert "not in the future" in stderr
+    assert "or a duration (--expires-in)" in stderr
+    assert "timedelta" not in stderr
     assert stderr.count("\n") == 1
 
 
