@@ -16,25 +16,24 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from pachca_profile_api.models import (
-    AccessTokenInfo,
-    CustomPropertyDefinition,
-    User,
-    UserStatus,
-)
+if TYPE_CHECKING:
+    # For type checkers only: a command loads the models of the one
+    # operation it runs (see operations.py).
+    from pachca_profile_api.models.access_token_info import AccessTokenInfo
+    from pachca_profile_api.models.custom_property_definition import (
+        CustomPropertyDefinition,
+    )
+    from pachca_profile_api.models.user import User
+    from pachca_profile_api.models.user_status import UserStatus
 
 NOT_SET = "-"
 LABEL_WIDTH = 14
 
-Answer = (
-    User
-    | UserStatus
-    | AccessTokenInfo
-    | Sequence[CustomPropertyDefinition]
-    | dict[str, Any]
-    | None
+Answer: TypeAlias = (
+    "User | UserStatus | AccessTokenInfo | Sequence[CustomPropertyDefinition]"
+    " | dict[str, Any] | None"
 )
 """Everything a command can answer, for :func:`to_json`."""
 

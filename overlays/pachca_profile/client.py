@@ -16,16 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
 from pachca_profile_api.client import AuthenticatedClient
-from pachca_profile_api.models import (
-    AccessTokenInfo,
-    CustomPropertyDefinition,
-    User,
-    UserStatus,
-)
 
 from . import config, operations
 from .exchange import asend, send
@@ -33,6 +28,15 @@ from .ratelimit import RateLimiter
 from .retry import RetryPolicy
 from .transport import AsyncPachcaTransport, PachcaTransport
 from .validation import Image, utc_now
+
+if TYPE_CHECKING:
+    # Loaded by each operation when first called (see operations.py).
+    from pachca_profile_api.models.access_token_info import AccessTokenInfo
+    from pachca_profile_api.models.custom_property_definition import (
+        CustomPropertyDefinition,
+    )
+    from pachca_profile_api.models.user import User
+    from pachca_profile_api.models.user_status import UserStatus
 
 
 def _generated_client(

@@ -6,57 +6,42 @@ parsed answer. ``PachcaClient`` and ``AsyncPachcaClient`` send the same
 calls, one synchronously and one as coroutines, so both behave alike.
 """
 
+# Imports sit inside the functions on purpose; see the note below them.
+# ruff: noqa: PLC0415
+
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pachca_profile_api.api.custom_properties import list_custom_properties as _list
-from pachca_profile_api.api.o_auth import get_token_info as _token_info
-from pachca_profile_api.api.profile import (
-    delete_avatar as _delete_avatar,
-)
-from pachca_profile_api.api.profile import (
-    delete_status as _delete_status,
-)
-from pachca_profile_api.api.profile import (
-    get_profile as _get_profile,
-)
-from pachca_profile_api.api.profile import (
-    get_status as _get_status,
-)
-from pachca_profile_api.api.profile import (
-    update_avatar as _update_avatar,
-)
-from pachca_profile_api.api.profile import (
-    update_status as _update_status,
-)
-from pachca_profile_api.models import (
-    AccessTokenInfo,
-    AccessTokenInfoResponse,
-    AvatarResponse,
-    AvatarUpload,
-    CustomPropertyDefinition,
-    CustomPropertyDefinitionListResponse,
-    StatusUpdate,
-    StatusUpdateRequest,
-    User,
-    UserResponse,
-    UserStatus,
-    UserStatusResponse,
-    UserStatusSetResponse,
-)
 from pachca_profile_api.types import UNSET, File
 
 from . import validation
 from .exchange import Call, expect
 
+if TYPE_CHECKING:
+    from pachca_profile_api.models.access_token_info import AccessTokenInfo
+    from pachca_profile_api.models.custom_property_definition import (
+        CustomPropertyDefinition,
+    )
+    from pachca_profile_api.models.user import User
+    from pachca_profile_api.models.user_status import UserStatus
+
+# Each function imports its generated operation, and each reader the models
+# it checks, where they are used: a process loads only the models of the
+# operations it calls (the generated models package imports lazily too),
+# which keeps importing the client cheap. An import of a module already
+# loaded costs a dictionary look-up; the import lock makes the first one
+# safe from any thread.
+
 
 def get_profile() -> Call[User]:
     """``GET /profile``: the user that owns the token."""
-    return Call(_get_profile, read=_read_profile)
+    import pachca_profile_api.api.profile.get_profile as operation
+
+    return Call(operation, read=_read_profile)
 
 
 def get_status() -> Call[UserStatus | None]:
@@ -65,7 +50,9 @@ def get_status() -> Call[UserStatus | None]:
     The API answers a bare ``null`` when no status is set; an envelope
     whose ``data`` is ``null`` means the same.
     """
-    return Call(_get_status, read=_read_optional_status)
+    import pachca_profile_api.api.profile.get_status as operation
+
+    return Call(operation, read=_read_optional_status)
 
 
 def set_status(
@@ -78,6 +65,10 @@ def set_status(
     now: Callable[[], dt.datetime] = validation.utc_now,
 ) -> Call[UserStatus]:
     """``PUT /profile/status``, after checking every field."""
+    import pachca_profile_api.api.profile.update_status as operation
+    from pachca_profile_api.models.status_update import StatusUpdate
+    from pachca_profile_api.models.status_update_request import StatusUpdateRequest
+
     status = StatusUpdate(
         emoji=validation.check_emoji(emoji),
         title=validation.check_title(title),
@@ -93,27 +84,32 @@ def set_status(
         status.additional_properties["expires_at"] = expires
 
     return Call(
-        _update_status,
-        {"body": StatusUpdateRequest(status=status)},
-        read=_read_status,
+        operation, {"body": StatusUpdateRequest(status=status)}, read=_read_status
     )
 
 
 def clear_status() -> Call[None]:
     """``DELETE /profile/status``; clearing when none is set succeeds too."""
-    return Call(_delete_status, read=_ignore)
+    import pachca_profile_api.api.profile.delete_status as operation
+
+    return Call(operation, read=_ignore)
 
 
 def list_custom_properties(
     *, entity_type: str = "User"
 ) -> Call[list[CustomPropertyDefinition]]:
     """``GET /custom_properties`` for ``"User"`` or ``"Task"``."""
+    import pachca_profile_api.api.custom_properties.list_custom_properties as operation
+
     kind = validation.check_entity_type(entity_type)
-    return Call(_list, {"entity_type": kind}, read=_read_definitions)
+    return Call(operation, {"entity_type": kind}, read=_read_definitions)
 
 
 def set_avatar(image: validation.Image) -> Call[str]:
     """``PUT /profile/avatar`` with ``image``; answers the image URL."""
+    import pachca_profile_api.api.profile.update_avatar as operation
+    from pachca_profile_api.models.avatar_upload import AvatarUpload
+
     avatar = validation.read_image(image)
     upload = AvatarUpload(
         image=File(
@@ -122,19 +118,21 @@ def set_avatar(image: validation.Image) -> Call[str]:
             mime_type=avatar.mime_type,
         )
     )
-    return Call(
-        _update_avatar, {"body": upload}, read=_read_avatar, adjust=_own_boundary
-    )
+    return Call(operation, {"body": upload}, read=_read_avatar, adjust=_own_boundary)
 
 
 def delete_avatar() -> Call[None]:
     """``DELETE /profile/avatar``."""
-    return Call(_delete_avatar, read=_ignore)
+    import pachca_profile_api.api.profile.delete_avatar as operation
+
+    return Call(operation, read=_ignore)
 
 
 def get_token_info() -> Call[AccessTokenInfo]:
     """``GET /oauth/token/info``: facts about the token in use."""
-    return Call(_token_info, read=_read_token_info)
+    import pachca_profile_api.api.o_auth.get_token_info as operation
+
+    return Call(operation, read=_read_token_info)
 
 
 def _or_unset(value: str | bool | None) -> Any:
@@ -151,10 +149,16 @@ def _ignore(parsed: object) -> None:
 # project's list template, and the readers below check the envelope and
 # the model class each method promises.
 def _read_profile(parsed: object) -> User:
+    from pachca_profile_api.models.user import User
+    from pachca_profile_api.models.user_response import UserResponse
+
     return expect(expect(parsed, UserResponse).data, User)
 
 
 def _read_optional_status(parsed: object) -> UserStatus | None:
+    from pachca_profile_api.models.user_status import UserStatus
+    from pachca_profile_api.models.user_status_response import UserStatusResponse
+
     if parsed is None:
         return None
     data = expect(parsed, UserStatusResponse).data
@@ -164,19 +168,38 @@ def _read_optional_status(parsed: object) -> UserStatus | None:
 
 
 def _read_status(parsed: object) -> UserStatus:
+    from pachca_profile_api.models.user_status import UserStatus
+    from pachca_profile_api.models.user_status_set_response import (
+        UserStatusSetResponse,
+    )
+
     return expect(expect(parsed, UserStatusSetResponse).data, UserStatus)
 
 
 def _read_definitions(parsed: object) -> list[CustomPropertyDefinition]:
+    from pachca_profile_api.models.custom_property_definition import (
+        CustomPropertyDefinition,
+    )
+    from pachca_profile_api.models.custom_property_definition_list_response import (
+        CustomPropertyDefinitionListResponse,
+    )
+
     data = expect(parsed, CustomPropertyDefinitionListResponse).data
     return [expect(item, CustomPropertyDefinition) for item in data]
 
 
 def _read_avatar(parsed: object) -> str:
+    from pachca_profile_api.models.avatar_response import AvatarResponse
+
     return expect(expect(parsed, AvatarResponse).data.image_url, str)
 
 
 def _read_token_info(parsed: object) -> AccessTokenInfo:
+    from pachca_profile_api.models.access_token_info import AccessTokenInfo
+    from pachca_profile_api.models.access_token_info_response import (
+        AccessTokenInfoResponse,
+    )
+
     return expect(expect(parsed, AccessTokenInfoResponse).data, AccessTokenInfo)
 
 
