@@ -168,7 +168,10 @@ def test_an_away_message_over_1024_characters_is_too_long(api: httpx.Client) -> 
     assert item["message"] == "is too long (maximum is 1024 characters)"
 
 
-@pytest.mark.parametrize("emoji", ["x", "smile", ":smile:", "🏖🏖", "🏖x", "a\u20e3"])
+@pytest.mark.parametrize(
+    "emoji",
+    ["x", "smile", ":smile:", "🏖🏖", "🏖x", "a\u20e3"],
+)
 def test_an_emoji_that_is_not_one_emoji_is_wrong_emoji(
     api: httpx.Client, emoji: str
 ) -> None:
@@ -186,7 +189,10 @@ def test_an_emoji_that_is_not_one_emoji_is_wrong_emoji(
     ]
 
 
-@pytest.mark.parametrize("emoji", ["🏖", "🏖️", "👩‍💻", "👍🏽", "🇷🇺", "1️⃣", "❤"])
+@pytest.mark.parametrize(
+    "emoji",
+    ["🏖", "🏖️", "👩‍💻", "👍🏽", "🇷🇺", "1️⃣", "❤"],
+)
 def test_one_emoji_of_any_form_is_accepted(api: httpx.Client, emoji: str) -> None:
     assert put_status(api, emoji=emoji, title="Fine").status_code == 200
 

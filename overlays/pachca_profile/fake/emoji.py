@@ -80,8 +80,10 @@ def _is_pictograph_run(part: str) -> bool:
 def is_emoji(text: str) -> bool:
     """Whether ``text`` is exactly one emoji (a sequence counts as one).
 
-    >>> is_emoji("🏖"), is_emoji("👩‍💻"), is_emoji("🇷🇺"), is_emoji("smile")
-    (True, True, True, False)
+    >>> is_emoji("🏖"), is_emoji("👩‍💻"), is_emoji("🇷🇺")
+    (True, True, True)
+    >>> is_emoji("smile")
+    False
     """
     if text == "":
         return False

@@ -27,7 +27,11 @@ REFUSED: list[tuple[str, dict[str, Any], str]] = [
     ),
     (
         "set_status",
-        {"emoji": "🌴", "title": "Away", "expires_at": dt.timedelta(days=999_999_999)},
+        {
+            "emoji": "🌴",
+            "title": "Away",
+            "expires_at": dt.timedelta(days=999_999_999),
+        },
         "expires_at",
     ),
     (

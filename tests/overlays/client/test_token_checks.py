@@ -24,7 +24,12 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("kind", [PachcaClient, AsyncPachcaClient])
 @pytest.mark.parametrize(
     "token",
-    [f"tøken-{SECRET}", f"tok\u00a0{SECRET}", f"tok\x7f{SECRET}", f"tok\u2028{SECRET}"],
+    [
+        f"tøken-{SECRET}",
+        f"tok\u00a0{SECRET}",
+        f"tok\x7f{SECRET}",
+        f"tok\u2028{SECRET}",
+    ],
     ids=["latin letter", "no-break space", "delete", "line separator"],
 )
 def test_a_token_outside_visible_ascii_is_refused_without_repeating_it(
