@@ -41,18 +41,41 @@ if TYPE_CHECKING:
 
 def _generated_client(
     *,
-    token: str,
-    base_url: str,
-    timeout: httpx.Timeout,
-    transport: httpx.BaseTransport | httpx.AsyncBaseTransport,
-) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=base_url,
-        token=token,
-        timeout=timeout,
-        follow_redirects=False,
-        httpx_args={"transport": transport},
+    token: str | None,
+    base_url: str | None,
+    timeout: float | httpx.Timeout,
+    max_retries: int,
+    rate_limit: float | RateLimiter | None,
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+    retry: RetryPolicy | None,
+    allow_insecure_http: bool,
+    kind: type[httpx.BaseTransport | httpx.AsyncBaseTransport],
+    wrapper: Callable[..., httpx.BaseTransport | httpx.AsyncBaseTransport],
+) -> tuple[str, AuthenticatedClient]:
+    """Check every setting, then build the generated client that sends
+    through ``wrapper`` (the retrying, rate-limited transport of the
+    client's flavour) around ``transport``, which must be a ``kind``;
+    answer the API root with it.
+
+    Raises ``InvalidInputError`` naming the first setting that is wrong.
+    """
+    root = config.resolve_base_url(base_url, allow_insecure_http=allow_insecure_http)
+    secret = config.resolve_token(token)
+    limits = config.timeout_of(timeout)
+    config.check_transport(transport, kind=kind)
+    wrapped = wrapper(
+        inner=transport,
+        retry=config.retry_policy(max_retries=max_retries, retry=retry),
+        rate_limiter=config.rate_limiter(rate_limit),
     )
+    generated = AuthenticatedClient(
+        base_url=root,
+        token=secret,
+        timeout=limits,
+        follow_redirects=False,
+        httpx_args={"transport": wrapped},
+    )
+    return root, generated
 
 
 class PachcaClient:
@@ -87,19 +110,17 @@ class PachcaClient:
         allow_insecure_http: bool = False,
         now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
-        self._base_url = config.resolve_base_url(
-            base_url, allow_insecure_http=allow_insecure_http
-        )
-        secret = config.resolve_token(token)
-        limits = config.timeout_of(timeout)
-        config.check_transport(transport, kind=httpx.BaseTransport)
-        wrapped = PachcaTransport(
-            inner=transport,
-            retry=config.retry_policy(max_retries=max_retries, retry=retry),
-            rate_limiter=config.rate_limiter(rate_limit),
-        )
-        self._generated = _generated_client(
-            token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
+        self._base_url, self._generated = _generated_client(
+            token=token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            transport=transport,
+            retry=retry,
+            allow_insecure_http=allow_insecure_http,
+            kind=httpx.BaseTransport,
+            wrapper=PachcaTransport,
         )
         # Made now, not at the first call, so that threads making their
         # first calls at once share one httpx client and one pool.
@@ -218,19 +239,17 @@ class AsyncPachcaClient:
         allow_insecure_http: bool = False,
         now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
-        self._base_url = config.resolve_base_url(
-            base_url, allow_insecure_http=allow_insecure_http
-        )
-        secret = config.resolve_token(token)
-        limits = config.timeout_of(timeout)
-        config.check_transport(transport, kind=httpx.AsyncBaseTransport)
-        wrapped = AsyncPachcaTransport(
-            inner=transport,
-            retry=config.retry_policy(max_retries=max_retries, retry=retry),
-            rate_limiter=config.rate_limiter(rate_limit),
-        )
-        self._generated = _generated_client(
-            token=secret, base_url=self._base_url, timeout=limits, transport=wrapped
+        self._base_url, self._generated = _generated_client(
+            token=token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            transport=transport,
+            retry=retry,
+            allow_insecure_http=allow_insecure_http,
+            kind=httpx.AsyncBaseTransport,
+            wrapper=AsyncPachcaTransport,
         )
         self._generated.get_async_httpx_client()  # made now: see PachcaClient
         self._now = now
