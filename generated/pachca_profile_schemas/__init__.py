@@ -613,6 +613,14 @@ class ProfileStatusGetResponse(RootModel[UserStatusResponse | None]):
     root: UserStatusResponse | None
 
 
+class ProfileAvatarPutResponse(RootModel[ApiError | OAuthError]):
+    root: ApiError | OAuthError
+
+
+class ProfileAvatarDeleteResponse(RootModel[ApiError | OAuthError]):
+    root: ApiError | OAuthError
+
+
 class UserResponse(BaseModel):
     """
     The envelope of a single user.

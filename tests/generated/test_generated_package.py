@@ -223,11 +223,18 @@ def test_every_example_validates_against_the_pydantic_models(
     example: AnswerExample,
 ) -> None:
     schemas = importlib.import_module("pachca_profile_schemas")
-    (name,) = schema_names(example)
+    pydantic = importlib.import_module("pydantic")
+    dumps = []
 
-    model = getattr(schemas, name).model_validate(example.body)
+    # An anyOf body (a 403 of the avatar operations) must match one choice.
+    for name in schema_names(example):
+        try:
+            model = getattr(schemas, name).model_validate(example.body)
+        except pydantic.ValidationError:
+            continue
+        dumps.append(plain(model.model_dump(mode="json")))
 
-    assert plain(model.model_dump(mode="json")) == plain(example.body)
+    assert plain(example.body) in dumps
 
 
 def test_pydantic_models_enforce_the_status_title_limit() -> None:

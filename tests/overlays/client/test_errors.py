@@ -66,6 +66,29 @@ def test_a_403_is_permission_denied(call: Run, answers: Answers) -> None:
     assert caught.value.status_code == 403
 
 
+def test_an_avatar_403_with_api_error_items_keeps_them(
+    call: Run, answers: Answers
+) -> None:
+    refused = {
+        "key": "image",
+        "value": None,
+        "message": "You are not allowed to change the avatar",
+        "code": "not_authorized",
+        "payload": None,
+    }
+    answers.add(403, {"errors": [refused]})
+
+    with pytest.raises(PermissionDeniedError) as caught:
+        call("delete_avatar")
+
+    error = caught.value
+    assert error.oauth_error is None
+    assert [(item.key, item.code) for item in error.errors] == [
+        ("image", "not_authorized")
+    ]
+    assert "You are not allowed to change the avatar" in str(error)
+
+
 def test_a_proxys_html_502_on_get_is_retried_then_raises_a_server_error(
     call: Run, answers: Answers
 ) -> None:

@@ -22,7 +22,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ApiError | OAuthError | None:
+) -> Any | ApiError | ApiError | OAuthError | OAuthError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -38,7 +38,23 @@ def _parse_response(
         return response_402
 
     if response.status_code == 403:
-        response_403 = OAuthError.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> ApiError | OAuthError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ApiError.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = OAuthError.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
@@ -75,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ApiError | OAuthError]:
+) -> Response[Any | ApiError | ApiError | OAuthError | OAuthError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +103,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ApiError | OAuthError]:
+) -> Response[Any | ApiError | ApiError | OAuthError | OAuthError]:
     """Remove the own avatar
 
      Removes the caller's avatar; the profile's image_url becomes null.
@@ -97,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ApiError | OAuthError]
+        Response[Any | ApiError | ApiError | OAuthError | OAuthError]
     """
 
     kwargs = _get_kwargs()
@@ -112,7 +128,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Any | ApiError | OAuthError | None:
+) -> Any | ApiError | ApiError | OAuthError | OAuthError | None:
     """Remove the own avatar
 
      Removes the caller's avatar; the profile's image_url becomes null.
@@ -122,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ApiError | OAuthError
+        Any | ApiError | ApiError | OAuthError | OAuthError
     """
 
     return sync_detailed(
@@ -133,7 +149,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ApiError | OAuthError]:
+) -> Response[Any | ApiError | ApiError | OAuthError | OAuthError]:
     """Remove the own avatar
 
      Removes the caller's avatar; the profile's image_url becomes null.
@@ -143,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ApiError | OAuthError]
+        Response[Any | ApiError | ApiError | OAuthError | OAuthError]
     """
 
     kwargs = _get_kwargs()
@@ -156,7 +172,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Any | ApiError | OAuthError | None:
+) -> Any | ApiError | ApiError | OAuthError | OAuthError | None:
     """Remove the own avatar
 
      Removes the caller's avatar; the profile's image_url becomes null.
@@ -166,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ApiError | OAuthError
+        Any | ApiError | ApiError | OAuthError | OAuthError
     """
 
     return (

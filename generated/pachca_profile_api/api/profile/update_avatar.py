@@ -33,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | AvatarResponse | OAuthError | None:
+) -> ApiError | ApiError | OAuthError | AvatarResponse | OAuthError | None:
     if response.status_code == 200:
         response_200 = AvatarResponse.from_dict(response.json())
 
@@ -50,7 +50,23 @@ def _parse_response(
         return response_402
 
     if response.status_code == 403:
-        response_403 = OAuthError.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> ApiError | OAuthError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ApiError.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = OAuthError.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
@@ -92,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | AvatarResponse | OAuthError]:
+) -> Response[ApiError | ApiError | OAuthError | AvatarResponse | OAuthError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AvatarUpload,
-) -> Response[ApiError | AvatarResponse | OAuthError]:
+) -> Response[ApiError | ApiError | OAuthError | AvatarResponse | OAuthError]:
     """Upload the own avatar
 
      Uploads an image as the caller's avatar, replacing any earlier one, and answers the URL the image is
@@ -119,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | AvatarResponse | OAuthError]
+        Response[ApiError | ApiError | OAuthError | AvatarResponse | OAuthError]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AvatarUpload,
-) -> ApiError | AvatarResponse | OAuthError | None:
+) -> ApiError | ApiError | OAuthError | AvatarResponse | OAuthError | None:
     """Upload the own avatar
 
      Uploads an image as the caller's avatar, replacing any earlier one, and answers the URL the image is
@@ -151,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | AvatarResponse | OAuthError
+        ApiError | ApiError | OAuthError | AvatarResponse | OAuthError
     """
 
     return sync_detailed(
@@ -164,7 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AvatarUpload,
-) -> Response[ApiError | AvatarResponse | OAuthError]:
+) -> Response[ApiError | ApiError | OAuthError | AvatarResponse | OAuthError]:
     """Upload the own avatar
 
      Uploads an image as the caller's avatar, replacing any earlier one, and answers the URL the image is
@@ -178,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | AvatarResponse | OAuthError]
+        Response[ApiError | ApiError | OAuthError | AvatarResponse | OAuthError]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AvatarUpload,
-) -> ApiError | AvatarResponse | OAuthError | None:
+) -> ApiError | ApiError | OAuthError | AvatarResponse | OAuthError | None:
     """Upload the own avatar
 
      Uploads an image as the caller's avatar, replacing any earlier one, and answers the URL the image is
@@ -208,7 +224,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | AvatarResponse | OAuthError
+        ApiError | ApiError | OAuthError | AvatarResponse | OAuthError
     """
 
     return (
