@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
@@ -233,3 +234,15 @@ def operation_module(operation_id: str) -> Any:
         if info.name.rsplit(".", 1)[-1] == name:
             return importlib.import_module(info.name)
     raise LookupError(f"no generated module for {operation_id}")
+
+
+def reproducible(examples: int) -> settings:
+    """Hypothesis settings for ``examples`` bodies, the same on every run:
+    derandomized, no example database, no deadline on slow draws."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from pachca_profile_api import AuthenticatedClient
 
@@ -27,6 +27,7 @@ from .answers import (
     documented_answers,
     operation_module,
     plain,
+    reproducible,
 )
 from .typed import mismatches
 
@@ -80,13 +81,7 @@ def test_the_spec_documents_answers_with_bodies() -> None:
 def test_every_documented_body_becomes_models_without_loss(
     variant: str, answer: DocumentedAnswer, examples: int
 ) -> None:
-    @settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @reproducible(examples)
     @given(body=bodies(VARIANTS[variant](answer.schema)))
     def check(body: Any) -> None:
         parsed = parse(answer, body)

@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import given, note
 
 from pachca_profile import PachcaClient
 
@@ -31,6 +31,7 @@ from .answers import (
     bodies,
     documented_answers,
     empty_answers,
+    reproducible,
 )
 from .typed import mismatches
 
@@ -99,13 +100,7 @@ def test_every_operation_documents_answers() -> None:
 def test_every_documented_answer_reaches_the_caller_whole(
     variant: str, answer: DocumentedAnswer, examples: int
 ) -> None:
-    @settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @reproducible(examples)
     @given(body=bodies(VARIANTS[variant](answer.schema)))
     def check(body: Any) -> None:
         note(f"{answer.operation_id} answered {answer.status}: {json.dumps(body)}")

@@ -27,24 +27,26 @@ from typing import Any
 import jsonschema
 import pydantic
 import pytest
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import given, note
 
 import pachca_profile_api.models as attrs_models
 import pachca_profile_schemas as pydantic_models
 
-from .answers import SPEC, VARIANTS, Schema, applicable_to, bodies, body_schemas
+from .answers import (
+    SPEC,
+    VARIANTS,
+    Schema,
+    applicable_to,
+    bodies,
+    body_schemas,
+    reproducible,
+)
 from .typed import mismatches
 
 PARSE_FAILURES = (KeyError, TypeError, ValueError, AttributeError)
 
 BODIES = body_schemas()
-SETTINGS = settings(
-    max_examples=6,
-    deadline=None,
-    database=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+SETTINGS = reproducible(6)
 
 
 def attrs_verdict(name: str, body: Any) -> str:
